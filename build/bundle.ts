@@ -1,0 +1,30 @@
+/**
+ * Bundles the Node-side entry points into dist/ (the renderer is built by Vite). Native and Electron
+ * modules stay external: better-sqlite3 is loaded from node_modules, electron is provided by Electron.
+ */
+import { build, type BuildOptions } from 'esbuild';
+
+const common: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  external: ['electron', 'better-sqlite3'],
+  logLevel: 'warning',
+};
+
+const entries: Record<string, string> = {
+  'electron/main': 'electron/main.ts',
+  'electron/preload': 'electron/preload.ts',
+  'browser-host': 'electron/browser-host/main.ts',
+  county: 'county/bin.ts',
+  start: 'build/start.ts',
+};
+
+await Promise.all(
+  Object.entries(entries).map(([out, entry]) =>
+    build({ ...common, entryPoints: [entry], outfile: `dist/${out}.cjs` }),
+  ),
+);
+console.log(`bundled ${Object.keys(entries).length} entry points into dist/`);

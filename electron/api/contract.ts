@@ -1,0 +1,130 @@
+/**
+ * The KioskApi contract: the one table of operations the renderer may call.
+ *
+ * Each operation has a zod schema for its input and its output. Both transports (Electron IPC and the
+ * browser host's HTTP) validate every call against this table before a handler runs, and every call
+ * answers with the same envelope (`ApiResult`), so the renderer cannot tell the transports apart.
+ *
+ * The renderer may import this file's *types* only (enforced by dependency-cruiser).
+ */
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const sessionId = z.string().regex(/^[0-9a-f]{32}$/, 'expected a session id');
+const fen = z.number().int();
+
+export const localeSchema = z.enum(['zh-CN', 'en']);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const paymentStatusSchema = z.enum(['paid', 'pending', 'overdue']);
+export type PaymentStatus = z.infer<typeof paymentStatusSchema>;
+
+/** One disbursement (发放) as the resident sees it: already masked where masking applies. */
+export const paymentViewSchema = z.object({
+  programCode: z.string(),
+  programName: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  /** The period the money is for (e.g. 2025, 2025-03, 2025-H1), distinct from the dates below. */
+  period: z.string(),
+  amountFen: fen,
+  plannedDate: isoDate,
+  paidDate: isoDate.nullable(),
+  status: paymentStatusSchema,
+});
+export type PaymentView = z.infer<typeof paymentViewSchema>;
+
+export const siteInfoSchema = z.object({
+  kioskId: z.string(),
+  siteName: z.string(),
+  township: z.string(),
+  village: z.string().nullable(),
+  hotline: z.string(),
+  languages: z.array(localeSchema).min(1),
+  defaultLanguage: localeSchema,
+  idleSeconds: z.number().int().positive(),
+  idleWarningSeconds: z.number().int().positive(),
+  textScale: z.number().positive(),
+  data: z.object({
+    version: z.number().int().nonnegative(),
+    asOf: z.string(),
+  }),
+});
+export type SiteInfo = z.infer<typeof siteInfoSchema>;
+
+export const lookupInputSchema = z.object({
+  idNumber: z.string().max(32),
+  name: z.string().max(64),
+});
+
+export const residentViewSchema = z.object({
+  sessionId,
+  maskedName: z.string(),
+  maskedIdNumber: z.string(),
+  payments: z.array(paymentViewSchema),
+});
+export type ResidentView = z.infer<typeof residentViewSchema>;
+
+export const lookupOutputSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('found'), resident: residentViewSchema }),
+  /** The number is well formed but no record opens with it (or the name does not match it). */
+  z.object({ status: z.literal('not-found') }),
+  z.object({
+    status: z.literal('invalid-id'),
+    /** Why the number is not a valid GB 11643 number; the renderer words it in the user's language. */
+    reason: z.enum(['empty', 'length', 'characters', 'region', 'birth-date', 'check-digit']),
+  }),
+]);
+export type LookupResult = z.infer<typeof lookupOutputSchema>;
+
+export const printInputSchema = z.object({
+  sessionId,
+  year: z.number().int().min(2000).max(2100),
+  locale: localeSchema,
+});
+
+export const printOutputSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('printed'), jobId: z.string() }),
+  z.object({
+    status: z.literal('failed'),
+    reason: z.enum(['session-expired', 'paper-out', 'cover-open', 'offline', 'not-configured']),
+  }),
+]);
+export type PrintResult = z.infer<typeof printOutputSchema>;
+
+export const endSessionInputSchema = z.object({ sessionId });
+
+const none = z.object({}).strict();
+
+/** The table. Adding an operation here is the only way to add one; both transports read this table. */
+export const kioskOperations = {
+  getSiteInfo: { input: none, output: siteInfoSchema },
+  lookupResident: { input: lookupInputSchema, output: lookupOutputSchema },
+  printReceipt: { input: printInputSchema, output: printOutputSchema },
+  endSession: { input: endSessionInputSchema, output: z.object({ ended: z.boolean() }) },
+} as const;
+
+export type OperationName = keyof typeof kioskOperations;
+export const operationNames = Object.keys(kioskOperations) as OperationName[];
+
+export type OperationInput<N extends OperationName> = z.input<(typeof kioskOperations)[N]['input']>;
+export type OperationOutput<N extends OperationName> = z.output<(typeof kioskOperations)[N]['output']>;
+
+/** The error shape every transport answers with when a call does not reach, or does not survive, its handler. */
+export const apiErrorSchema = z.object({
+  code: z.enum(['unknown-operation', 'invalid-input', 'forbidden-sender', 'internal']),
+  message: z.string(),
+  /** For invalid input: each problem with the field path it concerns. */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What the renderer sees as `window.kiosk`, identical under Electron and in the browser host. */
+export type KioskApi = {
+  [N in OperationName]: (input: OperationInput<N>) => Promise<ApiResult<OperationOutput<N>>>;
+};
+
+/** A handler receives validated input; the dispatcher validates what it returns as well. */
+export type KioskHandlers = {
+  [N in OperationName]: (input: z.output<(typeof kioskOperations)[N]['input']>) => Promise<OperationOutput<N>>;
+};

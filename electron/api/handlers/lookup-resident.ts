@@ -1,0 +1,60 @@
+/**
+ * Opening one resident's sealed record with the number (and name) they gave. The number is checked like
+ * any other input; the record is found by the tag derived from it and must carry the same name.
+ */
+import { parseIdNumber } from '../../../domain/id-number';
+import { mask } from '../../../domain/masking';
+import { isSamePersonName } from '../../../domain/person-name';
+import { paymentStatus } from '../../../domain/payments';
+import type { LocalDate } from '../../../domain/dates';
+import type { SealedPayload } from '../../../domain/published/replica-format';
+import { deriveRecordKeys, openRecord } from '../../../domain/published/sealing.node';
+import type { ReplicaProgram, ReplicaReader } from '../../replica/replica-reader';
+import type { LookupResult, PaymentView } from '../contract';
+import type { ResidentSessions } from '../resident-sessions';
+
+export function paymentViews(
+  record: SealedPayload,
+  programs: ReadonlyMap<string, ReplicaProgram>,
+  today: LocalDate,
+): PaymentView[] {
+  return record.payments
+    .map((payment) => {
+      const program = programs.get(payment.programCode);
+      return {
+        programCode: payment.programCode,
+        programName: { 'zh-CN': program?.nameZh ?? payment.programCode, en: program?.nameEn ?? payment.programCode },
+        period: payment.period,
+        amountFen: payment.amountFen,
+        plannedDate: payment.plannedDate,
+        paidDate: payment.paidDate,
+        status: paymentStatus(payment, today),
+      };
+    })
+    .sort((a, b) => b.plannedDate.localeCompare(a.plannedDate) || a.programCode.localeCompare(b.programCode));
+}
+
+export async function lookupResident(
+  input: { idNumber: string; name: string },
+  replica: ReplicaReader,
+  sessions: ResidentSessions,
+  today: LocalDate,
+): Promise<LookupResult> {
+  const parsed = parseIdNumber(input.idNumber, today);
+  if (!parsed.ok) return { status: 'invalid-id', reason: parsed.problem.reason };
+  const keys = await deriveRecordKeys(parsed.id.value, replica.meta().kdf);
+  const row = replica.sealedRecord(keys.tag);
+  const record = row ? openRecord(keys, row) : null;
+  // A wrong name answers exactly like an unknown number, so the terminal cannot be used to test whether
+  // somebody's number belongs to a resident of the county.
+  if (!record || !isSamePersonName(input.name, record.name)) return { status: 'not-found' };
+  return {
+    status: 'found',
+    resident: {
+      sessionId: sessions.open(record),
+      maskedName: mask('name', record.name),
+      maskedIdNumber: mask('idNumber', record.idNumber),
+      payments: paymentViews(record, replica.programs(), today),
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Printing the 明白卡 receipt of the person at the screen for one year. The receipt is built here from the
+ * opened record, never from what the renderer sends, and carries only masked identity.
+ */
+import { createHash } from 'node:crypto';
+import { mask } from '../../../domain/masking';
+import { yearOf, type LocalDate } from '../../../domain/dates';
+import type { KioskConfig } from '../../../kiosk-config/schema';
+import type { ReceiptPrinter } from '../../devices/printer/printer';
+import { composeReceipt, encodeReceipt, renderReceiptText } from '../../receipt/compose-receipt';
+import type { ReplicaReader } from '../../replica/replica-reader';
+import type { Locale, PrintResult } from '../contract';
+import type { ResidentSessions } from '../resident-sessions';
+import { paymentViews } from './lookup-resident';
+
+/** A code printed as the QR so staff can tell a genuine receipt from this terminal; it carries nothing personal. */
+function verificationCode(kioskId: string, dataVersion: number, preview: string): string {
+  const digest = createHash('sha256').update(preview).digest('hex').slice(0, 12).toUpperCase();
+  return `HUIMIN:${kioskId}:${dataVersion}:${digest}`;
+}
+
+export async function printReceipt(
+  input: { sessionId: string; year: number; locale: Locale },
+  deps: {
+    config: KioskConfig;
+    replica: ReplicaReader;
+    sessions: ResidentSessions;
+    printer: ReceiptPrinter;
+    now: Date;
+    today: LocalDate;
+  },
+): Promise<PrintResult> {
+  const record = deps.sessions.use(input.sessionId);
+  if (!record) return { status: 'failed', reason: 'session-expired' };
+  const meta = deps.replica.meta();
+  const payments = paymentViews(record, deps.replica.programs(), deps.today).filter(
+    (payment) => yearOf(payment.plannedDate) === input.year,
+  );
+  const receiptFor = (qrText: string) =>
+    composeReceipt({
+      locale: input.locale,
+      paperWidthMm: deps.config.paperWidthMm,
+      siteName: deps.config.site.name,
+      printedAt: deps.now,
+      maskedName: mask('name', record.name),
+      maskedIdNumber: mask('idNumber', record.idNumber),
+      year: input.year,
+      payments,
+      dataAsOf: meta.dataAsOf,
+      hotline: deps.config.county.hotline,
+      qrText,
+    });
+  const qrText = verificationCode(deps.config.kioskId, meta.dataVersion, renderReceiptText(receiptFor('')));
+  const receipt = receiptFor(qrText);
+  return deps.printer.print({ bytes: encodeReceipt(receipt), preview: renderReceiptText(receipt) });
+}

@@ -1,0 +1,102 @@
+/**
+ * `kiosk:web`: the browser host on its own. Serves the built renderer and the real handlers on 127.0.0.1,
+ * prints the URL, and with --open shows it in Chromium's app mode when Chromium is installed.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { demoKioskConfig } from '../../kiosk-config/demo-config';
+import { KioskConfigError, loadKioskConfig } from '../../kiosk-config/load-config';
+import { createKioskRuntime } from '../api/create-runtime';
+import { logInternalError } from '../api/log-internal-error';
+import { startBrowserHost } from './server';
+
+const USAGE = `usage: kiosk-web (--config FILE | --demo-dir DIR) [--port N] [--renderer DIR] [--open]
+  --config FILE    a terminal's kiosk config (JSON)
+  --demo-dir DIR   use the embedded demo config with its data in DIR
+  --port N         port on 127.0.0.1 (default 8788; 0 picks a free one)
+  --renderer DIR   the built renderer (default dist/renderer)
+  --open           open the UI in Chromium's app mode if Chromium is installed`;
+
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+function openInChromium(url: string): void {
+  const binary = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
+  if (!binary) {
+    console.log('Chromium not found; open the URL above in a browser (apt-get install -y chromium).');
+    return;
+  }
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'huimin-kiosk-chromium-'));
+  const flags = [
+    `--app=${url}`,
+    `--user-data-dir=${profile}`,
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-features=Translate',
+    '--start-fullscreen',
+  ];
+  if (process.getuid?.() === 0) flags.push('--no-sandbox');
+  spawn(binary, flags, { stdio: 'ignore', detached: true }).unref();
+}
+
+export async function runBrowserHostCli(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        config: { type: 'string' },
+        'demo-dir': { type: 'string' },
+        port: { type: 'string', default: '8788' },
+        renderer: { type: 'string', default: path.resolve('dist/renderer') },
+        open: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!values.config === !values['demo-dir']) {
+    console.error(`give exactly one of --config and --demo-dir\n${USAGE}`);
+    return 2;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a port number\n${USAGE}`);
+    return 2;
+  }
+  let config;
+  try {
+    config = values.config ? loadKioskConfig(values.config) : demoKioskConfig(path.resolve(values['demo-dir']!));
+  } catch (error) {
+    if (error instanceof KioskConfigError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  const runtime = await createKioskRuntime(config);
+  const host = await startBrowserHost({
+    handlers: runtime.handlers,
+    rendererDir: values.renderer,
+    port,
+    onInternalError: logInternalError,
+  });
+  console.log(`Kiosk UI: ${host.url}`);
+  if (values.open) openInChromium(host.url);
+  const stop = () => {
+    void host.close().then(() => runtime.close());
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return 0;
+}

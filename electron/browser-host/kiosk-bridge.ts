@@ -1,0 +1,30 @@
+/**
+ * The script the browser host injects where Electron would run the preload: it defines the same
+ * `window.kiosk` (one method per operation of the contract), carried over HTTP instead of IPC.
+ */
+import type { OperationName } from '../api/contract';
+
+export const API_PATH = '/api/call';
+
+export function kioskBridgeScript(operations: readonly OperationName[]): string {
+  return `"use strict";
+(() => {
+  const unreachable = { ok: false, error: { code: 'internal', message: 'kiosk host unreachable', issues: [] } };
+  const call = async (operation, input) => {
+    try {
+      const response = await fetch(${JSON.stringify(API_PATH)}, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ operation, input: input === undefined ? {} : input }),
+      });
+      return await response.json();
+    } catch {
+      return unreachable;
+    }
+  };
+  const api = {};
+  for (const operation of ${JSON.stringify(operations)}) api[operation] = (input) => call(operation, input);
+  Object.defineProperty(window, 'kiosk', { value: Object.freeze(api), writable: false, configurable: false });
+})();
+`;
+}
