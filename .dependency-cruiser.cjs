@@ -16,16 +16,17 @@ module.exports = {
     },
     {
       name: 'domain-stays-pure',
-      comment: 'Only domain files named *.node.ts may use Node APIs; the rest run anywhere, the renderer included.',
+      comment:
+        'Only domain files named *.nodejs.ts may use Node APIs; the rest run anywhere, the renderer included.',
       severity: 'error',
-      from: { path: '^domain/', pathNot: '\\.node\\.ts$|\\.test\\.ts$' },
+      from: { path: '^domain/', pathNot: '\\.nodejs\\.ts$|\\.test\\.ts$' },
       to: { dependencyTypes: ['core'] },
     },
     {
       name: 'pure-domain-does-not-import-node-domain',
       severity: 'error',
-      from: { path: '^domain/', pathNot: '\\.node\\.ts$|\\.test\\.ts$' },
-      to: { path: '^domain/.*\\.node\\.ts$' },
+      from: { path: '^domain/', pathNot: '\\.nodejs\\.ts$|\\.test\\.ts$' },
+      to: { path: '^domain/.*\\.nodejs\\.ts$' },
     },
     {
       name: 'renderer-reaches-no-node',
@@ -40,7 +41,7 @@ module.exports = {
       from: { path: '^renderer/' },
       to: {
         path: PROJECT,
-        pathNot: '^renderer/|^domain/(?!.*\\.node\\.ts$)|^electron/api/contract\\.ts$',
+        pathNot: '^renderer/|^domain/(?!.*\\.nodejs\\.ts$)|^electron/api/contract\\.ts$',
       },
     },
     {
@@ -57,7 +58,8 @@ module.exports = {
     },
     {
       name: 'only-the-electron-glue-imports-electron',
-      comment: 'Handlers, devices and the browser host are plain Node so they run and are tested without Electron.',
+      comment:
+        'Handlers, devices and the browser host are plain Node so they run and are tested without Electron.',
       severity: 'error',
       from: { pathNot: '^electron/[^/]+\\.ts$' },
       to: { path: '^node_modules/electron/|^electron$', dependencyTypesNot: ['type-only'] },

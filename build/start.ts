@@ -24,9 +24,13 @@ mkdirSync(demoDir, { recursive: true });
 const replica = path.join(demoDir, 'replica.db');
 if (!existsSync(replica)) {
   console.log('Writing the demo county (synthetic residents) …');
-  const made = spawnSync(process.execPath, [path.join(dist, 'county.cjs'), 'demo-replica', '--out', replica], {
-    stdio: 'inherit',
-  });
+  const made = spawnSync(
+    process.execPath,
+    [path.join(dist, 'county.cjs'), 'demo-replica', '--out', replica],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (made.status !== 0) process.exit(made.status ?? 1);
 }
 console.log(`Demo residents (synthetic) to try: ${replica}.people.json`);
@@ -37,6 +41,9 @@ const child = electron
   : spawn(process.execPath, [path.join(dist, 'browser-host.cjs'), '--demo-dir', demoDir, '--open'], {
       stdio: 'inherit',
     });
-if (!electron) console.log('No Electron binary here (run `npx install-electron` where the internet is reachable); using the browser host.');
+if (!electron)
+  console.log(
+    'No Electron binary here (run `npx install-electron` where the internet is reachable); using the browser host.',
+  );
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));

@@ -17,9 +17,14 @@ if (missing.length > 0) {
   const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canInstall) {
-    console.error(`The tests need Debian packages that are missing: ${missing.join(', ')}.\nRun as root: ${command}`);
+    console.error(
+      `The tests need Debian packages that are missing: ${missing.join(', ')}.\nRun as root: ${command}`,
+    );
     process.exit(1);
   }
   console.log(`Installing Debian packages the tests need: ${missing.join(', ')}`);
-  execFileSync('sh', ['-c', command], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('sh', ['-c', command], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }

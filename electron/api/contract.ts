@@ -126,5 +126,7 @@ export type KioskApi = {
 
 /** A handler receives validated input; the dispatcher validates what it returns as well. */
 export type KioskHandlers = {
-  [N in OperationName]: (input: z.output<(typeof kioskOperations)[N]['input']>) => Promise<OperationOutput<N>>;
+  [N in OperationName]: (
+    input: z.output<(typeof kioskOperations)[N]['input']>,
+  ) => Promise<OperationOutput<N>>;
 };

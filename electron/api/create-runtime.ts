@@ -21,7 +21,10 @@ export interface RuntimeOptions {
   now?: () => Date;
 }
 
-export async function createKioskRuntime(config: KioskConfig, options: RuntimeOptions = {}): Promise<KioskRuntime> {
+export async function createKioskRuntime(
+  config: KioskConfig,
+  options: RuntimeOptions = {},
+): Promise<KioskRuntime> {
   const now = options.now ?? (() => new Date());
   const replica = createReplicaReader(config.paths.replica);
   const printer = createPrinter(config.printer);

@@ -3,7 +3,13 @@
  * the input, runs the handler and validates its output. Transports add only how bytes move.
  */
 import type { z } from 'zod';
-import { kioskOperations, type ApiError, type ApiResult, type KioskHandlers, type OperationName } from './contract';
+import {
+  kioskOperations,
+  type ApiError,
+  type ApiResult,
+  type KioskHandlers,
+  type OperationName,
+} from './contract';
 
 function isOperationName(name: unknown): name is OperationName {
   return typeof name === 'string' && Object.hasOwn(kioskOperations, name);
@@ -13,7 +19,11 @@ function issuesOf(error: z.ZodError): ApiError['issues'] {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }
 
-export function apiError(code: ApiError['code'], message: string, issues: ApiError['issues'] = []): ApiResult<never> {
+export function apiError(
+  code: ApiError['code'],
+  message: string,
+  issues: ApiError['issues'] = [],
+): ApiResult<never> {
   return { ok: false, error: { code, message, issues } };
 }
 

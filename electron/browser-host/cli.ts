@@ -76,7 +76,9 @@ export async function runBrowserHostCli(argv: string[]): Promise<number> {
   }
   let config;
   try {
-    config = values.config ? loadKioskConfig(values.config) : demoKioskConfig(path.resolve(values['demo-dir']!));
+    config = values.config
+      ? loadKioskConfig(values.config)
+      : demoKioskConfig(path.resolve(values['demo-dir']!));
   } catch (error) {
     if (error instanceof KioskConfigError) {
       console.error(error.message);

@@ -4,28 +4,14 @@
  */
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { z } from 'zod';
-import { kdfParamsSchema, REPLICA_SCHEMA_VERSION, type KdfParams } from '../../domain/published/replica-format';
-
-export interface ReplicaMeta {
-  dataVersion: number;
-  dataAsOf: string;
-  countyName: string;
-  hotline: string;
-  kdf: KdfParams;
-}
-
-export interface ReplicaProgram {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
-
-export interface SealedRow {
-  tag: Buffer;
-  nonce: Buffer;
-  ciphertext: Buffer;
-}
+import {
+  REPLICA_SCHEMA_VERSION,
+  replicaMetaSchema,
+  replicaProgramSchema,
+  type ReplicaMeta,
+  type ReplicaProgram,
+} from '../../domain/published/replica-format';
+import type { SealedRow } from '../../domain/published/sealing.nodejs';
 
 export interface ReplicaReader {
   meta(): ReplicaMeta;
@@ -38,25 +24,8 @@ export class ReplicaUnavailableError extends Error {
   override name = 'ReplicaUnavailableError';
 }
 
-const metaRowsSchema = z
-  .object({
-    schema_version: z.coerce.number().int(),
-    data_version: z.coerce.number().int().nonnegative(),
-    data_as_of: z.string().min(1),
-    county_name: z.string(),
-    hotline: z.string(),
-    kdf: z.string().transform((text, ctx) => {
-      try {
-        return kdfParamsSchema.parse(JSON.parse(text));
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'kdf is not valid JSON of KDF parameters' });
-        return z.NEVER;
-      }
-    }),
-  })
-  .refine((meta) => meta.schema_version === REPLICA_SCHEMA_VERSION, {
-    message: `replica schema version must be ${REPLICA_SCHEMA_VERSION}`,
-  });
+const PROGRAM_COLUMNS = `code, name_zh AS nameZh, name_en AS nameEn, category, department, policy_basis AS policyBasis,
+  standard_fen AS standardFen, unit_zh AS unitZh, unit_en AS unitEn, frequency, phone`;
 
 interface OpenReplica {
   db: Database.Database;
@@ -77,19 +46,19 @@ function openReplica(filePath: string): OpenReplica {
   }
   try {
     const metaRows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
-    const parsed = metaRowsSchema.parse(Object.fromEntries(metaRows.map((row) => [row.key, row.value])));
-    const programRows = db.prepare('SELECT code, name_zh AS nameZh, name_en AS nameEn FROM programs').all() as ReplicaProgram[];
+    const meta = replicaMetaSchema.parse(Object.fromEntries(metaRows.map((row) => [row.key, row.value])));
+    if (meta.schemaVersion !== REPLICA_SCHEMA_VERSION) {
+      throw new Error(`schema version ${meta.schemaVersion}, this terminal reads ${REPLICA_SCHEMA_VERSION}`);
+    }
+    const programs = db
+      .prepare(`SELECT ${PROGRAM_COLUMNS} FROM programs`)
+      .all()
+      .map((row) => replicaProgramSchema.parse(row));
     return {
       db,
       inode,
-      meta: {
-        dataVersion: parsed.data_version,
-        dataAsOf: parsed.data_as_of,
-        countyName: parsed.county_name,
-        hotline: parsed.hotline,
-        kdf: parsed.kdf,
-      },
-      programs: new Map(programRows.map((program) => [program.code, program])),
+      meta,
+      programs: new Map(programs.map((program) => [program.code, program])),
       selectSealed: db.prepare('SELECT tag, nonce, ciphertext FROM sealed_records WHERE tag = ?'),
     };
   } catch (error) {

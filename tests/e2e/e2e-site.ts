@@ -16,7 +16,11 @@ export interface DemoPerson {
 
 /** The synthetic residents the demo generator wrote beside the replica (never real people). */
 export function demoPeople(): DemoPerson[] {
-  return JSON.parse(readFileSync(path.join(dataDir, 'replica.db.people.json'), 'utf8')) as DemoPerson[];
+  return (
+    JSON.parse(readFileSync(path.join(dataDir, 'replica.db.people.json'), 'utf8')) as {
+      residents: DemoPerson[];
+    }
+  ).residents;
 }
 
 /** The virtual printer's receipts, oldest first, as their text previews. */

@@ -8,8 +8,9 @@ import { isSamePersonName } from '../../../domain/person-name';
 import { paymentStatus } from '../../../domain/payments';
 import type { LocalDate } from '../../../domain/dates';
 import type { SealedPayload } from '../../../domain/published/replica-format';
-import { deriveRecordKeys, openRecord } from '../../../domain/published/sealing.node';
-import type { ReplicaProgram, ReplicaReader } from '../../replica/replica-reader';
+import { deriveRecordKeys, openRecord } from '../../../domain/published/sealing.nodejs';
+import type { ReplicaProgram } from '../../../domain/published/replica-format';
+import type { ReplicaReader } from '../../replica/replica-reader';
 import type { LookupResult, PaymentView } from '../contract';
 import type { ResidentSessions } from '../resident-sessions';
 
@@ -23,7 +24,10 @@ export function paymentViews(
       const program = programs.get(payment.programCode);
       return {
         programCode: payment.programCode,
-        programName: { 'zh-CN': program?.nameZh ?? payment.programCode, en: program?.nameEn ?? payment.programCode },
+        programName: {
+          'zh-CN': program?.nameZh ?? payment.programCode,
+          en: program?.nameEn ?? payment.programCode,
+        },
         period: payment.period,
         amountFen: payment.amountFen,
         plannedDate: payment.plannedDate,

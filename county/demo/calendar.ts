@@ -1,0 +1,51 @@
+/** Calendar arithmetic on 'YYYY-MM-DD' strings; UTC is used only as a time-zone-free day counter. */
+import type { LocalDate } from '../../domain/dates';
+
+const DAY_MS = 86_400_000;
+
+function toDayNumber(date: LocalDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+}
+
+function fromDayNumber(day: number): LocalDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** A date `years` earlier or later on the same month and day (29 February becomes 1 March). */
+export function addYears(date: LocalDate, years: number): LocalDate {
+  const year = Number(date.slice(0, 4)) + years;
+  return fromDayNumber(Date.UTC(year, Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS);
+}
+
+/** Whole years of age on `on`. */
+export function ageOn(birthDate: LocalDate, on: LocalDate): number {
+  const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return on.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
+/** 'YYYY-MM' months from `first` to `last` inclusive. */
+export function monthsFrom(first: string, last: string): string[] {
+  const months: string[] = [];
+  let year = Number(first.slice(0, 4));
+  let month = Number(first.slice(5, 7));
+  const end = Number(last.slice(0, 4)) * 12 + Number(last.slice(5, 7));
+  while (year * 12 + month <= end) {
+    months.push(`${year}-${String(month).padStart(2, '0')}`);
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return months;
+}
+
+/** The 'YYYY-MM' month `count` months after (or before, if negative) the month of `date`. */
+export function shiftMonth(date: LocalDate, count: number): string {
+  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}

@@ -1,0 +1,149 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  REPLICA_SCHEMA_VERSION,
+  TEST_KDF_COST,
+  replicaMetaSchema,
+  type SealedPayload,
+} from '../../domain/published/replica-format';
+import { createKdfParams, deriveRecordKeys, openRecord } from '../../domain/published/sealing.nodejs';
+import { generateDemoCounty } from '../demo/generate';
+import { writeReplica } from './write-replica';
+
+const county = generateDemoCounty({ residents: 300, seed: 7, today: '2025-06-10' });
+const kdf = createKdfParams(TEST_KDF_COST);
+const asOf = new Date('2025-06-10T01:30:00.000Z');
+let dir: string;
+let file: string;
+
+function lookUp(path: string, tag: Buffer): { nonce: Buffer; ciphertext: Buffer } | undefined {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.prepare('SELECT nonce, ciphertext FROM sealed_records WHERE tag = ?').get(tag) as
+      { nonce: Buffer; ciphertext: Buffer } | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+async function openFor(path: string, idNumber: string): Promise<SealedPayload | null> {
+  const keys = await deriveRecordKeys(idNumber, kdf);
+  const row = lookUp(path, keys.tag);
+  return row ? openRecord(keys, row) : null;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'replica-'));
+  file = join(dir, 'replica.db');
+  await writeReplica(file, county, { kdf, dataVersion: 3, asOf, concurrency: 4 });
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('writeReplica', () => {
+  it('contains no resident’s ID number or name anywhere in the file', () => {
+    const bytes = readFileSync(file);
+    const leaked = county.persons.filter(
+      (p) => bytes.includes(Buffer.from(p.idNumber, 'utf8')) || bytes.includes(Buffer.from(p.name, 'utf8')),
+    );
+    expect(leaked).toHaveLength(0);
+    // The check can fail: the county's own name, stored in the clear, is found the same way.
+    expect(bytes.includes(Buffer.from(county.countyName, 'utf8'))).toBe(true);
+  });
+
+  it('leaves a single file behind: no journal, no write-ahead log, no temporary file', () => {
+    expect(readdirSync(dir)).toEqual(['replica.db']);
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).not.toBe('wal');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('stores the meta, the programs in the clear and one sealed record per resident', () => {
+    const db = new Database(file, { readonly: true });
+    try {
+      const rows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
+      const meta = replicaMetaSchema.parse(Object.fromEntries(rows.map((r) => [r.key, r.value])));
+      expect(meta).toEqual({
+        schemaVersion: REPLICA_SCHEMA_VERSION,
+        dataVersion: 3,
+        dataAsOf: asOf.toISOString(),
+        countyName: county.countyName,
+        hotline: county.hotline,
+        kdf,
+      });
+      const programs = db.prepare('SELECT code, name_zh, standard_fen FROM programs ORDER BY code').all();
+      expect(programs).toHaveLength(county.programs.length);
+      expect(programs).toContainEqual({
+        code: 'reservoir-resettlement',
+        name_zh: '大中型水库移民后期扶持',
+        standard_fen: 60000,
+      });
+      expect(db.prepare('SELECT count(*) AS n FROM sealed_records').get()).toEqual({
+        n: county.persons.length,
+      });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('opens a resident’s record with their ID number, with all their payments', async () => {
+    const person = county.persons.find(
+      (p) => county.payments.filter((x) => x.idNumber === p.idNumber).length > 3,
+    );
+    expect(person).toBeDefined();
+    const record = await openFor(file, person!.idNumber.toLowerCase());
+    expect(record?.name).toBe(person!.name);
+    expect(record?.idNumber).toBe(person!.idNumber);
+    const expected = county.payments
+      .filter((p) => p.idNumber === person!.idNumber)
+      .map(({ idNumber: _, ...payment }) => payment);
+    expect(record?.payments).toHaveLength(expected.length);
+    expect(record?.payments).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('does not open a resident’s row with a neighbour’s ID number', async () => {
+    const [a, b] = county.persons.filter((p) => p.householdId === county.persons[0]!.householdId);
+    const neighbour = b ?? county.persons[1]!;
+    const keysA = await deriveRecordKeys(a!.idNumber, kdf);
+    const keysNeighbour = await deriveRecordKeys(neighbour.idNumber, kdf);
+    const rowA = lookUp(file, keysA.tag)!;
+    expect(openRecord(keysNeighbour, rowA)).toBeNull();
+    expect((await openFor(file, neighbour.idNumber))?.name).toBe(neighbour.name);
+  });
+
+  it('finds nothing for a valid number that is not in the county', async () => {
+    expect(await openFor(file, '359901199001010011')).toBeNull();
+  });
+
+  it('replaces an existing file whole, and leaves it untouched when writing fails', async () => {
+    const target = join(dir, 'replaced.db');
+    writeFileSync(target, 'old contents');
+    const small = generateDemoCounty({ residents: 5, seed: 1, today: '2025-06-10' });
+    await expect(writeReplica(target, small, { kdf, dataVersion: 4, asOf })).resolves.toEqual({
+      residents: 5,
+      records: 5,
+    });
+    expect(readFileSync(target).subarray(0, 15).toString()).toBe('SQLite format 3');
+
+    const before = readFileSync(target);
+    const stray = {
+      idNumber: '359901199001010011',
+      programCode: 'dibao',
+      period: '2025-05',
+      amountFen: 45600,
+      plannedDate: '2025-05-10',
+      paidDate: '2025-05-10',
+    };
+    const broken = { ...small, payments: [...small.payments, stray] };
+    await expect(writeReplica(target, broken, { kdf, dataVersion: 5, asOf })).rejects.toThrow(/not among/);
+    expect(readFileSync(target).equals(before)).toBe(true);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(existsSync(target)).toBe(true);
+  });
+});

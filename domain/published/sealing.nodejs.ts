@@ -1,0 +1,103 @@
+/**
+ * Sealing a resident's own record in the replica (see ARCHITECTURE.md, "Privacy of the replica").
+ *
+ * scrypt(normalized ID number, county salt) gives a master secret; HKDF splits it into a lookup tag (the row's
+ * key in `sealed_records`) and an AES-256-GCM key. Whoever holds the card or the number derives both and opens
+ * exactly one row; whoever holds only the file pays one scrypt per guessed number.
+ */
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt } from 'node:crypto';
+import { normalizeIdNumber } from '../id-number';
+import {
+  kdfParamsSchema,
+  sealedPayloadSchema,
+  type KdfCost,
+  type KdfParams,
+  type SealedPayload,
+} from './replica-format';
+
+export interface RecordKeys {
+  /** 32 bytes: the row's primary key, safe to compare and store. */
+  tag: Buffer;
+  /** 32 bytes: the AES-256-GCM key. Never stored. */
+  key: Buffer;
+}
+
+export interface SealedRow {
+  tag: Buffer;
+  nonce: Buffer;
+  ciphertext: Buffer;
+}
+
+const NONCE_BYTES = 12;
+const AUTH_TAG_BYTES = 16;
+// Plaintexts are padded to a multiple of this, so a row's size says little about how many payments it holds.
+const PAD_BLOCK = 256;
+const TAG_INFO = 'huimin-kiosk/replica/v1/tag';
+const KEY_INFO = 'huimin-kiosk/replica/v1/key';
+
+/** Fresh parameters for a county: the salt stays with the county so cached keys remain valid across publishes. */
+export function createKdfParams(cost: KdfCost): KdfParams {
+  return kdfParamsSchema.parse({ algorithm: 'scrypt', ...cost, salt: randomBytes(16).toString('base64') });
+}
+
+function scryptAsync(password: string, salt: Buffer, kdf: KdfParams): Promise<Buffer> {
+  // scrypt needs 128·N·r bytes; twice that leaves room without opening the door to absurd settings.
+  const maxmem = 256 * kdf.N * kdf.r;
+  return new Promise((resolve, reject) => {
+    scrypt(password, salt, 32, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem }, (error, derived) =>
+      error ? reject(error) : resolve(derived),
+    );
+  });
+}
+
+/** Slow on purpose; runs on libuv's thread pool, so several can be awaited at once. */
+export async function deriveRecordKeys(idNumber: string, kdf: KdfParams): Promise<RecordKeys> {
+  const params = kdfParamsSchema.parse(kdf);
+  const master = await scryptAsync(normalizeIdNumber(idNumber), Buffer.from(params.salt, 'base64'), params);
+  const subkey = (info: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
+  return { tag: subkey(TAG_INFO), key: subkey(KEY_INFO) };
+}
+
+function padded(json: string): Buffer {
+  const bytes = Buffer.from(json, 'utf8');
+  const size = Math.ceil((bytes.length + 1) / PAD_BLOCK) * PAD_BLOCK;
+  // JSON allows trailing whitespace, so the padding needs no framing.
+  return Buffer.concat([bytes, Buffer.alloc(size - bytes.length, 0x20)]);
+}
+
+export function sealRecord(keys: RecordKeys, payload: SealedPayload): SealedRow {
+  const plaintext = padded(JSON.stringify(sealedPayloadSchema.parse(payload)));
+  const nonce = randomBytes(NONCE_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', keys.key, nonce, { authTagLength: AUTH_TAG_BYTES });
+  // The tag as associated data binds the ciphertext to its row: moved under another tag it no longer opens.
+  cipher.setAAD(keys.tag);
+  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+  return { tag: Buffer.from(keys.tag), nonce, ciphertext };
+}
+
+/** The record, or null when the keys do not open it (wrong ID, tampered row) or it is not a valid record. */
+export function openRecord(
+  keys: RecordKeys,
+  row: { nonce: Uint8Array; ciphertext: Uint8Array },
+): SealedPayload | null {
+  if (row.nonce.length !== NONCE_BYTES || row.ciphertext.length < AUTH_TAG_BYTES) return null;
+  const body = row.ciphertext.subarray(0, row.ciphertext.length - AUTH_TAG_BYTES);
+  const authTag = row.ciphertext.subarray(row.ciphertext.length - AUTH_TAG_BYTES);
+  let plaintext: string;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', keys.key, row.nonce, { authTagLength: AUTH_TAG_BYTES });
+    decipher.setAAD(keys.tag);
+    decipher.setAuthTag(authTag);
+    plaintext = Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(plaintext);
+  } catch {
+    return null;
+  }
+  const parsed = sealedPayloadSchema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,176 @@
+/**
+ * The two transports agree: every operation of the contract is reachable through Electron's IPC glue and
+ * through the browser host's HTTP, and both reject bad calls with the same error envelope.
+ *
+ * No Electron binary can be downloaded on this machine, so the IPC side runs the real `registerKioskIpc`
+ * against a minimal fake of `ipcMain` (it records the one handler registered); the HTTP side is the real
+ * browser host on 127.0.0.1, called with fetch.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerKioskIpc } from '../ipc';
+import { startBrowserHost, type BrowserHost } from '../browser-host/server';
+import { API_PATH } from '../browser-host/kiosk-bridge';
+import {
+  operationNames,
+  type KioskHandlers,
+  type OperationInput,
+  type OperationName,
+  type OperationOutput,
+} from './contract';
+
+const SESSION = '0123456789abcdef0123456789abcdef';
+
+/** One valid call per operation and what its handler answers; a new operation must be added here. */
+const samples: { [N in OperationName]: { input: OperationInput<N>; output: OperationOutput<N> } } = {
+  getSiteInfo: {
+    input: {},
+    output: {
+      kioskId: 'qingshan-hall-01',
+      siteName: '青山镇便民服务中心',
+      township: '青山镇',
+      village: null,
+      hotline: '0591-12345',
+      languages: ['zh-CN', 'en'],
+      defaultLanguage: 'zh-CN',
+      idleSeconds: 90,
+      idleWarningSeconds: 20,
+      textScale: 1,
+      data: { version: 3, asOf: '2026-11-20T08:00:00.000Z' },
+    },
+  },
+  lookupResident: {
+    input: { idNumber: '359901194503070021', name: '张三明' },
+    output: { status: 'not-found' },
+  },
+  printReceipt: {
+    input: { sessionId: SESSION, year: 2026, locale: 'zh-CN' },
+    output: { status: 'printed', jobId: '20261124-101500-ab12' },
+  },
+  endSession: { input: { sessionId: SESSION }, output: { ended: true } },
+};
+
+const calls: { operation: OperationName; input: unknown }[] = [];
+const handlers = Object.fromEntries(
+  operationNames.map((name) => [
+    name,
+    async (input: unknown) => {
+      calls.push({ operation: name, input });
+      return samples[name].output;
+    },
+  ]),
+) as unknown as KioskHandlers;
+
+type Call = (operation: unknown, input: unknown) => Promise<unknown>;
+
+let ipcCall: Call;
+let httpCall: Call;
+let host: BrowserHost;
+
+beforeAll(async () => {
+  let registered: ((event: unknown, ...args: unknown[]) => unknown) | undefined;
+  const fakeIpcMain = {
+    handle: (_channel: string, listener: (event: unknown, ...args: unknown[]) => unknown) => {
+      registered = listener;
+    },
+  };
+  registerKioskIpc(fakeIpcMain as never, handlers, () => true);
+  const appFrame = { senderFrame: { url: 'app://kiosk/index.html' } };
+  ipcCall = async (operation, input) => registered!(appFrame, operation, input);
+
+  const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'huimin-renderer-'));
+  writeFileSync(path.join(rendererDir, 'index.html'), '<html><head></head><body></body></html>');
+  host = await startBrowserHost({ handlers, rendererDir, port: 0 });
+  httpCall = async (operation, input) => {
+    const response = await fetch(new URL(API_PATH, host.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ operation, input }),
+    });
+    return response.json();
+  };
+});
+
+afterAll(() => host.close());
+
+describe('both transports', () => {
+  it.each(operationNames)('reach %s with the same answer', async (operation) => {
+    calls.length = 0;
+    const viaIpc = await ipcCall(operation, samples[operation].input);
+    const viaHttp = await httpCall(operation, samples[operation].input);
+    expect(viaIpc).toEqual({ ok: true, value: samples[operation].output });
+    expect(viaHttp).toEqual(viaIpc);
+    expect(calls.map((call) => call.operation)).toEqual([operation, operation]);
+  });
+
+  it('reject invalid input with the same error shape, naming the field, without calling the handler', async () => {
+    calls.length = 0;
+    const bad = { idNumber: 42, name: '张三明' };
+    const viaIpc = await ipcCall('lookupResident', bad);
+    const viaHttp = await httpCall('lookupResident', bad);
+    expect(viaIpc).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(viaHttp).toEqual(viaIpc);
+    expect((viaIpc as { error: { issues: { path: string }[] } }).error.issues.map((i) => i.path)).toContain(
+      'idNumber',
+    );
+    expect(calls).toEqual([]);
+  });
+
+  it('reject an unknown operation the same way', async () => {
+    const viaIpc = await ipcCall('dropDatabase', {});
+    expect(viaIpc).toMatchObject({ ok: false, error: { code: 'unknown-operation' } });
+    expect(await httpCall('dropDatabase', {})).toEqual(viaIpc);
+  });
+
+  it('refuse to pass on output a handler got wrong', async () => {
+    const broken = { ...handlers, endSession: async () => ({ ended: 'yes' }) } as unknown as KioskHandlers;
+    let registered: ((event: unknown, ...args: unknown[]) => unknown) | undefined;
+    const fakeIpcMain = { handle: (_: string, listener: typeof registered) => (registered = listener) };
+    const failed: string[] = [];
+    registerKioskIpc(
+      fakeIpcMain as never,
+      broken,
+      () => true,
+      (operation) => failed.push(operation),
+    );
+    const answer = await registered!({ senderFrame: { url: 'app://kiosk/' } }, 'endSession', {
+      sessionId: SESSION,
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(failed).toEqual(['endSession']);
+  });
+});
+
+describe('the browser host', () => {
+  it('refuses API calls that are not JSON (a form post from another page)', async () => {
+    const response = await fetch(new URL(API_PATH, host.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'operation=endSession',
+    });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+  });
+
+  it('refuses calls from another origin', async () => {
+    const response = await fetch(new URL(API_PATH, host.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
+      body: JSON.stringify({ operation: 'getSiteInfo', input: {} }),
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('serves the page with the bridge injected and a strict CSP', async () => {
+    const response = await fetch(host.url);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await response.text()).toContain('<script src="/kiosk-bridge.js"></script>');
+  });
+
+  it('serves nothing outside the renderer directory', async () => {
+    const response = await fetch(new URL('/..%2f..%2f..%2fetc%2fpasswd', host.url));
+    expect(response.status).toBe(404);
+  });
+});

@@ -1,0 +1,48 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createPrinter } from './printer';
+
+const job = {
+  bytes: Uint8Array.from([0x1b, 0x40, 0x1c, 0x26, 0xfe, 0x9f, 0x0a, 0x1d, 0x56, 0x42, 0x00]),
+  preview: '',
+};
+
+describe('device printer', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'device-printer-'));
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('writes the job bytes to the device file', async () => {
+    const device = join(root, 'lp0');
+    await writeFile(device, '');
+    const outcome = await createPrinter({ kind: 'device', path: device }).print(job);
+    expect(outcome.status).toBe('printed');
+    expect(new Uint8Array(await readFile(device))).toEqual(job.bytes);
+  });
+
+  it('reports offline when the device is not there, and does not create it', async () => {
+    const device = join(root, 'usb', 'lp0');
+    expect(await createPrinter({ kind: 'device', path: device }).print(job)).toEqual({
+      status: 'failed',
+      reason: 'offline',
+    });
+    const missingInExistingDir = join(root, 'lp1');
+    expect((await createPrinter({ kind: 'device', path: missingInExistingDir }).print(job)).status).toBe(
+      'failed',
+    );
+    await expect(readFile(missingInExistingDir)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('reports offline when the path cannot be written', async () => {
+    expect(await createPrinter({ kind: 'device', path: root }).print(job)).toEqual({
+      status: 'failed',
+      reason: 'offline',
+    });
+  });
+});
