@@ -1,0 +1,61 @@
+import { useMachine } from '@xstate/react';
+import { useEffect, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { KioskApi } from '../../electron/api/contract';
+import { createKioskFlow } from '../flow/kiosk-flow';
+import { createKioskI18n, LOCALES } from '../i18n/i18n';
+import { IdleWarning } from '../screens/IdleWarning';
+import { TopBar } from '../screens/TopBar';
+import { CurrentScreen } from './CurrentScreen';
+
+// Any of these anywhere on the page counts as the person still being there.
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'click', 'input', 'change'] as const;
+
+/** The whole kiosk UI: the flow machine, the language, the text size, and the screen the flow is on. */
+export function App({ kiosk }: { kiosk: KioskApi }) {
+  const [machine] = useState(() => createKioskFlow(kiosk));
+  const [snapshot, send, actor] = useMachine(machine);
+  const [i18n] = useState(() => createKioskI18n());
+  const { locale, textSize, siteInfo, idleWarningSecondsLeft } = snapshot.context;
+
+  useEffect(() => {
+    void i18n.changeLanguage(locale);
+    document.documentElement.lang = locale;
+    document.title = i18n.t('app.title');
+  }, [i18n, locale]);
+
+  useEffect(() => {
+    document.documentElement.dataset.textSize = textSize;
+  }, [textSize]);
+
+  useEffect(() => {
+    const onActivity = () => actor.send({ type: 'ACTIVITY' });
+    for (const type of ACTIVITY_EVENTS)
+      document.addEventListener(type, onActivity, { capture: true, passive: true });
+    return () => {
+      for (const type of ACTIVITY_EVENTS) document.removeEventListener(type, onActivity, { capture: true });
+    };
+  }, [actor]);
+
+  const inSession = snapshot.matches('session');
+  const idleWarning = snapshot.matches({ session: { idle: 'warning' } });
+  return (
+    <I18nextProvider i18n={i18n}>
+      <div className="kiosk">
+        <div className="kiosk-page" inert={idleWarning}>
+          <TopBar
+            languages={siteInfo?.languages ?? LOCALES}
+            locale={locale}
+            textSize={textSize}
+            showHome={inSession}
+            send={send}
+          />
+          <main className="screen">
+            <CurrentScreen snapshot={snapshot} send={send} />
+          </main>
+        </div>
+        {idleWarning && <IdleWarning secondsLeft={idleWarningSecondsLeft} send={send} />}
+      </div>
+    </I18nextProvider>
+  );
+}

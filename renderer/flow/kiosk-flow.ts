@@ -1,0 +1,351 @@
+/**
+ * The guided flow of the terminal, as one state machine: attract → identify (number, then name) → look up →
+ * 明白卡 results → print → finish, with calm detours for "not found", "invalid number" and failed calls.
+ *
+ * While a person is at the screen (the `session` state) an idle clock runs beside the flow: after
+ * `idleSeconds` without a touch it warns, counting down at least MIN_IDLE_WARNING_SECONDS with one
+ * "Continue" button; if nobody answers the session ends. However a session ends (finish, home, idle) the
+ * main process is told to drop the opened record and every personal field of the context is wiped; the
+ * language and text size go back to the site's defaults when the attract screen returns.
+ *
+ * Screens only read this machine's snapshot and send it events.
+ */
+import { assign, fromPromise, setup } from 'xstate';
+import type {
+  ApiResult,
+  KioskApi,
+  Locale,
+  LookupResult,
+  PrintResult,
+  ResidentView,
+  SiteInfo,
+} from '../../electron/api/contract';
+import { parseIdNumber } from '../../domain/id-number';
+import { appendIdKey, typedIdNumber, type IdKey } from './id-entry';
+import { paymentYears } from './payment-years';
+import { textSizeForScale, type TextSize } from './text-size';
+
+/** QUALITY.md: a time limit always warns first and leaves at least 20 s to continue. */
+export const MIN_IDLE_WARNING_SECONDS = 20;
+/** How long "谢谢，再见" stays before the attract screen returns. */
+export const GOODBYE_SECONDS = 4;
+/** How soon an unavailable terminal tries to load its site information again. */
+export const UNAVAILABLE_RETRY_SECONDS = 30;
+// Used only before the site information has loaded, when no idle clock runs.
+const FALLBACK_IDLE_SECONDS = 120;
+const NAME_MAX_LENGTH = 64;
+
+/** Why a receipt was not printed: the printer's own reasons, or the call not reaching it at all. */
+export type PrintFailure = Extract<PrintResult, { status: 'failed' }>['reason'] | 'unreachable';
+export type InvalidIdReason = Extract<LookupResult, { status: 'invalid-id' }>['reason'];
+
+export interface KioskFlowContext {
+  siteInfo: SiteInfo | null;
+  locale: Locale;
+  textSize: TextSize;
+  /** Personal: the number as entered. */
+  idNumber: string;
+  /** Personal: the name as entered. */
+  name: string;
+  /** Personal: the opened record, already masked by the main process. */
+  resident: ResidentView | null;
+  selectedYear: number | null;
+  invalidIdReason: InvalidIdReason | null;
+  printFailure: PrintFailure | null;
+  idleWarningSecondsLeft: number;
+}
+
+export type KioskFlowEvent =
+  | { type: 'START' }
+  | { type: 'ID_KEY'; key: IdKey }
+  | { type: 'ID_BACKSPACE' }
+  | { type: 'ID_CLEAR' }
+  | { type: 'ID_TYPED'; text: string }
+  | { type: 'NAME_TYPED'; text: string }
+  | { type: 'NEXT' }
+  | { type: 'BACK' }
+  | { type: 'SELECT_YEAR'; year: number }
+  | { type: 'PRINT' }
+  | { type: 'RETRY' }
+  | { type: 'CORRECT' }
+  | { type: 'FINISH' }
+  | { type: 'HOME' }
+  | { type: 'SET_LOCALE'; locale: Locale }
+  | { type: 'SET_TEXT_SIZE'; textSize: TextSize }
+  /** Any touch or key press anywhere on the screen; restarts the idle clock. */
+  | { type: 'ACTIVITY' }
+  /** The one button of the idle warning. */
+  | { type: 'CONTINUE' };
+
+type LookupOutcome = LookupResult | { status: 'unreachable' };
+type PrintOutcome = PrintResult | { status: 'failed'; reason: 'unreachable' };
+
+// A failed envelope or a rejected call both mean "the main process could not answer"; the screen says so
+// calmly, whatever the technical cause was.
+async function settle<T>(call: () => Promise<ApiResult<T>>): Promise<T | null> {
+  try {
+    const result = await call();
+    return result.ok ? result.value : null;
+  } catch {
+    return null;
+  }
+}
+
+const personForgotten = {
+  idNumber: '',
+  name: '',
+  resident: null,
+  selectedYear: null,
+  invalidIdReason: null,
+  printFailure: null,
+} as const satisfies Partial<KioskFlowContext>;
+
+function siteDefaults(siteInfo: SiteInfo): { locale: Locale; textSize: TextSize } {
+  return { locale: siteInfo.defaultLanguage, textSize: textSizeForScale(siteInfo.textScale) };
+}
+
+// Printing is entered only through the `canPrint` guard, so both are present here.
+function printRequestOf(context: KioskFlowContext): { sessionId: string; year: number; locale: Locale } {
+  if (!context.resident || context.selectedYear === null) throw new Error('nothing to print in this state');
+  return { sessionId: context.resident.sessionId, year: context.selectedYear, locale: context.locale };
+}
+
+export function createKioskFlow(kiosk: KioskApi) {
+  return setup({
+    types: {
+      context: {} as KioskFlowContext,
+      events: {} as KioskFlowEvent,
+    },
+    actors: {
+      loadSiteInfo: fromPromise<SiteInfo | null>(() => settle(() => kiosk.getSiteInfo({}))),
+      lookUpResident: fromPromise<LookupOutcome, { idNumber: string; name: string }>(async ({ input }) => {
+        return (await settle(() => kiosk.lookupResident(input))) ?? { status: 'unreachable' };
+      }),
+      printReceipt: fromPromise<PrintOutcome, { sessionId: string; year: number; locale: Locale }>(
+        async ({ input }) => {
+          return (
+            (await settle(() => kiosk.printReceipt(input))) ?? { status: 'failed', reason: 'unreachable' }
+          );
+        },
+      ),
+    },
+    delays: {
+      idleTimeout: ({ context }) => (context.siteInfo?.idleSeconds ?? FALLBACK_IDLE_SECONDS) * 1000,
+      goodbye: GOODBYE_SECONDS * 1000,
+      unavailableRetry: UNAVAILABLE_RETRY_SECONDS * 1000,
+    },
+    guards: {
+      idNumberIsValid: ({ context }) => parseIdNumber(context.idNumber).ok,
+      nameIsGiven: ({ context }) => context.name.trim() !== '',
+      canPrint: ({ context }) => context.resident !== null && context.selectedYear !== null,
+      printMayWorkAgain: ({ context }) => context.printFailure !== 'session-expired',
+      idleWarningElapsed: ({ context }) => context.idleWarningSecondsLeft <= 0,
+    },
+    actions: {
+      // The main process drops an untouched session by itself too; telling it is the prompt path, and a
+      // failure to tell it changes nothing for the person leaving.
+      endResidentSession: ({ context }) => {
+        const sessionId = context.resident?.sessionId;
+        if (sessionId) void settle(() => kiosk.endSession({ sessionId }));
+      },
+      forgetPerson: assign(personForgotten),
+      // The next person starts from the site's own language and text size.
+      restoreSiteDefaults: assign(({ context }) => (context.siteInfo ? siteDefaults(context.siteInfo) : {})),
+    },
+  }).createMachine({
+    id: 'kioskFlow',
+    initial: 'starting',
+    context: {
+      siteInfo: null,
+      locale: 'zh-CN',
+      textSize: 'large',
+      ...personForgotten,
+      idleWarningSecondsLeft: MIN_IDLE_WARNING_SECONDS,
+    },
+    on: {
+      SET_LOCALE: {
+        guard: ({ context, event }) => context.siteInfo?.languages.includes(event.locale) ?? true,
+        actions: assign({ locale: ({ event }) => event.locale }),
+      },
+      SET_TEXT_SIZE: { actions: assign({ textSize: ({ event }) => event.textSize }) },
+    },
+    states: {
+      starting: {
+        invoke: {
+          src: 'loadSiteInfo',
+          onDone: [
+            {
+              guard: ({ event }) => event.output !== null,
+              target: 'attract',
+              actions: assign({ siteInfo: ({ event }) => event.output }),
+            },
+            { target: 'unavailable' },
+          ],
+        },
+      },
+      unavailable: {
+        after: { unavailableRetry: 'starting' },
+        on: { RETRY: 'starting' },
+      },
+      attract: {
+        entry: 'restoreSiteDefaults',
+        on: { START: 'session' },
+      },
+      session: {
+        type: 'parallel',
+        exit: ['endResidentSession', 'forgetPerson'],
+        on: { HOME: '#kioskFlow.attract' },
+        states: {
+          step: {
+            initial: 'identify',
+            states: {
+              identify: {
+                initial: 'idNumber',
+                states: {
+                  idNumber: {
+                    on: {
+                      ID_KEY: {
+                        actions: assign({
+                          idNumber: ({ context, event }) => appendIdKey(context.idNumber, event.key),
+                        }),
+                      },
+                      ID_BACKSPACE: {
+                        actions: assign({ idNumber: ({ context }) => context.idNumber.slice(0, -1) }),
+                      },
+                      ID_CLEAR: { actions: assign({ idNumber: '' }) },
+                      ID_TYPED: { actions: assign({ idNumber: ({ event }) => typedIdNumber(event.text) }) },
+                      NEXT: { guard: 'idNumberIsValid', target: 'name' },
+                    },
+                  },
+                  name: {
+                    on: {
+                      NAME_TYPED: {
+                        actions: assign({ name: ({ event }) => event.text.slice(0, NAME_MAX_LENGTH) }),
+                      },
+                      BACK: 'idNumber',
+                      NEXT: { guard: 'nameIsGiven', target: '#kioskFlow.session.step.lookingUp' },
+                    },
+                  },
+                },
+              },
+              lookingUp: {
+                invoke: {
+                  src: 'lookUpResident',
+                  input: ({ context }) => ({ idNumber: context.idNumber, name: context.name.trim() }),
+                  onDone: [
+                    {
+                      guard: ({ event }) => event.output.status === 'found',
+                      target: 'results',
+                      actions: assign(({ event }) => {
+                        if (event.output.status !== 'found') return {};
+                        const { resident } = event.output;
+                        return { resident, selectedYear: paymentYears(resident.payments)[0] ?? null };
+                      }),
+                    },
+                    { guard: ({ event }) => event.output.status === 'not-found', target: 'notFound' },
+                    {
+                      guard: ({ event }) => event.output.status === 'invalid-id',
+                      target: 'invalidId',
+                      actions: assign({
+                        invalidIdReason: ({ event }) =>
+                          event.output.status === 'invalid-id' ? event.output.reason : null,
+                      }),
+                    },
+                    { target: 'lookupFailed' },
+                  ],
+                },
+              },
+              results: {
+                on: {
+                  SELECT_YEAR: {
+                    guard: ({ context, event }) =>
+                      paymentYears(context.resident?.payments ?? []).includes(event.year),
+                    actions: assign({ selectedYear: ({ event }) => event.year }),
+                  },
+                  PRINT: { guard: 'canPrint', target: 'printing' },
+                  FINISH: '#kioskFlow.finish',
+                },
+              },
+              printing: {
+                entry: assign({ printFailure: null }),
+                invoke: {
+                  src: 'printReceipt',
+                  input: ({ context }) => printRequestOf(context),
+                  onDone: [
+                    { guard: ({ event }) => event.output.status === 'printed', target: 'printed' },
+                    {
+                      target: 'printFailed',
+                      actions: assign({
+                        printFailure: ({ event }) =>
+                          event.output.status === 'failed' ? event.output.reason : 'unreachable',
+                      }),
+                    },
+                  ],
+                },
+              },
+              printed: {
+                on: { BACK: 'results', FINISH: '#kioskFlow.finish' },
+              },
+              printFailed: {
+                on: {
+                  RETRY: { guard: 'printMayWorkAgain', target: 'printing' },
+                  BACK: { guard: 'printMayWorkAgain', target: 'results' },
+                  FINISH: '#kioskFlow.finish',
+                },
+              },
+              notFound: {
+                // The number and name stay so the person can check them rather than type them again.
+                on: { CORRECT: 'identify.idNumber' },
+              },
+              invalidId: {
+                on: { CORRECT: 'identify.idNumber' },
+              },
+              lookupFailed: {
+                on: { RETRY: 'lookingUp' },
+              },
+            },
+          },
+          idle: {
+            initial: 'active',
+            states: {
+              active: {
+                after: { idleTimeout: 'warning' },
+                on: { ACTIVITY: { target: 'active', reenter: true } },
+              },
+              warning: {
+                entry: assign({
+                  idleWarningSecondsLeft: ({ context }) =>
+                    Math.max(MIN_IDLE_WARNING_SECONDS, context.siteInfo?.idleWarningSeconds ?? 0),
+                }),
+                initial: 'counting',
+                states: {
+                  counting: {
+                    after: {
+                      1000: {
+                        target: 'counting',
+                        reenter: true,
+                        actions: assign({
+                          idleWarningSecondsLeft: ({ context }) => context.idleWarningSecondsLeft - 1,
+                        }),
+                      },
+                    },
+                  },
+                },
+                always: { guard: 'idleWarningElapsed', target: '#kioskFlow.attract' },
+                on: { CONTINUE: 'active' },
+              },
+            },
+          },
+        },
+      },
+      finish: {
+        after: { goodbye: 'attract' },
+      },
+    },
+  });
+}
+
+export type KioskFlow = ReturnType<typeof createKioskFlow>;
+
+/** How screens talk to the flow. */
+export type SendFlowEvent = (event: KioskFlowEvent) => void;

@@ -1,0 +1,42 @@
+import type { FormEvent } from 'react';
+import type { SendFlowEvent } from '../flow/kiosk-flow';
+import { ScreenTitle } from './ScreenTitle';
+import { useT } from '../i18n/use-t';
+
+export function NameEntry({ name, send }: { name: string; send: SendFlowEvent }) {
+  const t = useT();
+  const given = name.trim() !== '';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    send({ type: 'NEXT' });
+  };
+  return (
+    <form className="screen-body name-entry" onSubmit={submit}>
+      <ScreenTitle>{t('name.title')}</ScreenTitle>
+      <label className="field-label" htmlFor="resident-name">
+        {t('name.label')}
+      </label>
+      <input
+        id="resident-name"
+        className="text-field"
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={64}
+        value={name}
+        aria-describedby="resident-name-hint"
+        onChange={(event) => send({ type: 'NAME_TYPED', text: event.target.value })}
+      />
+      <p className="hint" id="resident-name-hint">
+        {t('name.hint')}
+      </p>
+      <div className="actions">
+        <button type="button" className="button" onClick={() => send({ type: 'BACK' })}>
+          {t('nav.back')}
+        </button>
+        <button type="submit" className="button primary" disabled={!given}>
+          {t('nav.next')}
+        </button>
+      </div>
+    </form>
+  );
+}

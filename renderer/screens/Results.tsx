@@ -1,0 +1,77 @@
+import type { ResidentView } from '../../electron/api/contract';
+import { formatYuan } from '../../domain/money';
+import type { SendFlowEvent } from '../flow/kiosk-flow';
+import { paymentsOfYear, paymentYears, yearTotals } from '../flow/payment-years';
+import { PaymentTable } from './PaymentTable';
+import { ScreenTitle } from './ScreenTitle';
+import { YEAR_PANEL_ID, yearTabId, YearTabs } from './YearTabs';
+import { useT } from '../i18n/use-t';
+
+interface ResultsProps {
+  /** Masked by the main process; what the person typed is never shown back. */
+  resident: ResidentView;
+  selectedYear: number | null;
+  hotline: string;
+  send: SendFlowEvent;
+}
+
+/** The 明白卡: everything paid to the person, one year at a time. */
+export function Results({ resident, selectedYear, hotline, send }: ResultsProps) {
+  const t = useT();
+  const years = paymentYears(resident.payments);
+  const payments = selectedYear === null ? [] : paymentsOfYear(resident.payments, selectedYear);
+  const totals = yearTotals(payments);
+  return (
+    <section className="screen-body results">
+      <ScreenTitle>{t('results.title')}</ScreenTitle>
+      <p className="lead">{t('results.subtitle')}</p>
+      <dl className="identity">
+        <div>
+          <dt>{t('results.name')}</dt>
+          <dd>{resident.maskedName}</dd>
+        </div>
+        <div>
+          <dt>{t('results.idNumber')}</dt>
+          <dd className="id-number">{resident.maskedIdNumber}</dd>
+        </div>
+      </dl>
+      {selectedYear === null ? (
+        <p className="notice">{t('results.noPayments', { hotline })}</p>
+      ) : (
+        <>
+          <YearTabs years={years} selectedYear={selectedYear} send={send} />
+          <div
+            className="year-panel"
+            role="tabpanel"
+            id={YEAR_PANEL_ID}
+            aria-labelledby={yearTabId(selectedYear)}
+          >
+            <p className="year-total">
+              <span className="year-total-label">{t('results.total', { year: selectedYear })}</span>
+              <span className="figure">{formatYuan(totals.totalFen)}</span>
+            </p>
+            {totals.unpaidFen > 0 && (
+              <p className="year-split">
+                {t('results.split', {
+                  paid: formatYuan(totals.paidFen),
+                  unpaid: formatYuan(totals.unpaidFen),
+                })}
+              </p>
+            )}
+            <PaymentTable year={selectedYear} payments={payments} />
+          </div>
+        </>
+      )}
+      <div className="actions">
+        {selectedYear !== null && (
+          <button type="button" className="button primary" onClick={() => send({ type: 'PRINT' })}>
+            {t('results.print')}
+          </button>
+        )}
+        <button type="button" className="button" onClick={() => send({ type: 'FINISH' })}>
+          {t('nav.finish')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * An in-memory KioskApi for component and flow tests: it answers like the main process does (validated
+ * number, name must match, masked identity, a session per opened record) and records what it was asked,
+ * without ever keeping more than the test gave it.
+ */
+import type {
+  ApiError,
+  ApiResult,
+  KioskApi,
+  LookupResult,
+  PaymentView,
+  PrintResult,
+  SiteInfo,
+} from '../../electron/api/contract';
+import { parseIdNumber } from '../../domain/id-number';
+import { mask } from '../../domain/masking';
+
+export interface FakeResident {
+  idNumber: string;
+  name: string;
+  payments: PaymentView[];
+}
+
+/** What the fake printer does next: print, fail with a printer reason, or not answer at all. */
+export type FakePrinterOutcome = PrintResult | 'unreachable';
+
+export interface FakeKiosk extends KioskApi {
+  /** Outcomes of the next print calls in order; once used up, receipts print. */
+  printerOutcomes: FakePrinterOutcome[];
+  /** Whether lookups answer with a failed envelope, as when the main process cannot be reached. */
+  lookupUnreachable: boolean;
+  readonly openSessions: ReadonlySet<string>;
+  readonly endedSessions: readonly string[];
+  readonly printRequests: readonly { sessionId: string; year: number; locale: string }[];
+}
+
+export const fakeSiteInfo: SiteInfo = {
+  kioskId: 'kiosk-test-01',
+  siteName: '城关镇便民服务中心',
+  township: '城关镇',
+  village: null,
+  hotline: '0591-12345678',
+  languages: ['zh-CN', 'en'],
+  defaultLanguage: 'zh-CN',
+  idleSeconds: 90,
+  idleWarningSeconds: 30,
+  textScale: 1,
+  data: { version: 7, asOf: '2025-06-30T16:30:00.000Z' },
+};
+
+const unreachable: { ok: false; error: ApiError } = {
+  ok: false,
+  error: { code: 'internal', message: 'host unreachable', issues: [] },
+};
+
+const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
+
+export function createFakeKiosk(
+  options: { residents?: readonly FakeResident[]; siteInfo?: Partial<SiteInfo> } = {},
+): FakeKiosk {
+  const siteInfo = { ...fakeSiteInfo, ...options.siteInfo };
+  const residents = options.residents ?? [];
+  const openSessions = new Map<string, FakeResident>();
+  const endedSessions: string[] = [];
+  const printRequests: { sessionId: string; year: number; locale: string }[] = [];
+  let sessionCount = 0;
+  let jobCount = 0;
+
+  const fake: FakeKiosk = {
+    printerOutcomes: [],
+    lookupUnreachable: false,
+    get openSessions() {
+      return new Set(openSessions.keys());
+    },
+    endedSessions,
+    printRequests,
+    async getSiteInfo() {
+      return ok(siteInfo);
+    },
+    async lookupResident({ idNumber, name }): Promise<ApiResult<LookupResult>> {
+      if (fake.lookupUnreachable) return unreachable;
+      const parsed = parseIdNumber(idNumber);
+      if (!parsed.ok) return ok({ status: 'invalid-id', reason: parsed.problem.reason });
+      const resident = residents.find((r) => r.idNumber === parsed.id.value && r.name === name.trim());
+      if (!resident) return ok({ status: 'not-found' });
+      sessionCount += 1;
+      const sessionId = sessionCount.toString(16).padStart(32, '0');
+      openSessions.set(sessionId, resident);
+      return ok({
+        status: 'found',
+        resident: {
+          sessionId,
+          maskedName: mask('name', resident.name),
+          maskedIdNumber: mask('idNumber', resident.idNumber),
+          payments: resident.payments,
+        },
+      });
+    },
+    async printReceipt(input): Promise<ApiResult<PrintResult>> {
+      printRequests.push(input);
+      const outcome = fake.printerOutcomes.shift();
+      if (outcome === 'unreachable') return unreachable;
+      if (outcome) return ok(outcome);
+      if (!openSessions.has(input.sessionId)) return ok({ status: 'failed', reason: 'session-expired' });
+      jobCount += 1;
+      return ok({ status: 'printed', jobId: `job-${jobCount}` });
+    },
+    async endSession({ sessionId }) {
+      endedSessions.push(sessionId);
+      return ok({ ended: openSessions.delete(sessionId) });
+    },
+  };
+  return fake;
+}

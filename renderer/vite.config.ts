@@ -1,0 +1,22 @@
+/**
+ * Builds the renderer into dist/renderer for both hosts (Electron loads it from disk, the browser host
+ * serves it). The page's CSP is `script-src 'self'; style-src 'self'`, so nothing may be inlined: every
+ * script and stylesheet is emitted as a file, and relative paths let either host serve it from anywhere.
+ */
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    // Small assets would otherwise become data: URLs inside the CSS or JS.
+    assetsInlineLimit: 0,
+    // The module preload polyfill is an inline script; kiosk browsers support modulepreload natively.
+    modulePreload: { polyfill: false },
+    target: 'es2022',
+  },
+});
