@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -118,7 +118,10 @@ describe('huimin-county demo-replica', () => {
 
   it('exits 1 when the replica cannot be written', async () => {
     const io = capture();
-    const out = join(dir, 'no-such-directory', 'replica.db');
+    // A file stands where the output's directory should be, so nothing can be written there.
+    const blocker = join(dir, 'not-a-directory');
+    writeFileSync(blocker, '');
+    const out = join(blocker, 'replica.db');
     expect(
       await runCountyCli(['demo-replica', '--out', out, '--residents', '3', '--kdf-cost', 'test'], io),
     ).toBe(1);
