@@ -17,22 +17,7 @@ import { createKdfParams, deriveRecordKeys } from '../../domain/published/sealin
 import { createKioskRuntime } from '../../electron/api/create-runtime';
 import { demoKioskConfig } from '../../kiosk-config/demo-config';
 
-interface Row {
-  measure: string;
-  value: number;
-  unit: string;
-  data: string;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function timeMs(run: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await run();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
+import { percentile, timeMs, type BenchRow as Row } from './bench-row';
 
 async function lookupRows(residents: number): Promise<Row[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'huimin-bench-'));

@@ -1,0 +1,18 @@
+/** One measured figure of `npm run bench`, and the small timing helpers every benchmark module shares. */
+export interface BenchRow {
+  measure: string;
+  value: number;
+  unit: string;
+  /** What it was measured on: data size, cost setting, or the peer tool. */
+  data: string;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+export async function timeMs(run: () => unknown): Promise<number> {
+  const start = process.hrtime.bigint();
+  await run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
