@@ -11,12 +11,22 @@ import {
   type CountyCommand,
 } from './cli/command';
 import { demoReplicaCommand } from './commands/demo-replica';
+import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
+import { keygenCommand } from './commands/keygen';
+import { publishCommand } from './commands/publish';
 import { statusCommand } from './commands/status';
 
 export type { CliOutput } from './cli/command';
 
-const COMMANDS: readonly CountyCommand[] = [initCommand, statusCommand, demoReplicaCommand];
+const COMMANDS: readonly CountyCommand[] = [
+  initCommand,
+  keygenCommand,
+  importCommand,
+  publishCommand,
+  statusCommand,
+  demoReplicaCommand,
+];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

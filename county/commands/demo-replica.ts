@@ -15,6 +15,7 @@ import {
   type CountyCommand,
 } from '../cli/command';
 import { generateDemoCounty } from '../demo/generate';
+import { demoReplicaContent } from '../replica/demo-content';
 import { writeReplica } from '../replica/write-replica';
 
 const USAGE = `Usage: huimin-county demo-replica --out FILE [options]
@@ -56,11 +57,10 @@ export const demoReplicaCommand: CountyCommand = {
 
     const county = generateDemoCounty({ residents, seed, today });
     const cost = kdfCost === 'test' ? TEST_KDF_COST : DEFAULT_KDF_COST;
-    const result = await writeReplica(out, county, {
-      kdf: createKdfParams(cost),
-      dataVersion: 1,
-      asOf: new Date(),
-    });
+    const result = await writeReplica(
+      out,
+      demoReplicaContent(county, { kdf: createKdfParams(cost), dataVersion: 1, asOf: new Date() }),
+    );
 
     const peopleFile = `${out}.people.json`;
     const people = {
@@ -77,7 +77,7 @@ export const demoReplicaCommand: CountyCommand = {
     const summary = {
       replica: out,
       people: peopleFile,
-      residents: result.residents,
+      residents: county.persons.length,
       sealedRecords: result.records,
       payments: county.payments.length,
       scryptN: cost.N,
@@ -85,7 +85,7 @@ export const demoReplicaCommand: CountyCommand = {
     if (values['json'] === true) output.out(JSON.stringify(summary));
     else
       output.out(
-        `demo-replica: wrote ${out} (${result.residents} residents, ${result.records} sealed records, ` +
+        `demo-replica: wrote ${out} (${county.persons.length} residents, ${result.records} sealed records, ` +
           `${county.payments.length} payments, scrypt N=${cost.N} ${kdfCost} cost) and ${peopleFile}`,
       );
     return EXIT.ok;

@@ -4,13 +4,16 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  REPLICA_DDL,
   REPLICA_SCHEMA_VERSION,
+  REPLICA_TABLES,
   TEST_KDF_COST,
   replicaMetaSchema,
   type SealedPayload,
 } from '../../domain/published/replica-format';
 import { createKdfParams, deriveRecordKeys, openRecord } from '../../domain/published/sealing.nodejs';
 import { generateDemoCounty } from '../demo/generate';
+import { demoReplicaContent } from './demo-content';
 import { writeReplica } from './write-replica';
 
 const county = generateDemoCounty({ residents: 300, seed: 7, today: '2025-06-10' });
@@ -38,7 +41,7 @@ async function openFor(path: string, idNumber: string): Promise<SealedPayload | 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'replica-'));
   file = join(dir, 'replica.db');
-  await writeReplica(file, county, { kdf, dataVersion: 3, asOf, concurrency: 4 });
+  await writeReplica(file, demoReplicaContent(county, { kdf, dataVersion: 3, asOf, concurrency: 4 }));
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -125,10 +128,9 @@ describe('writeReplica', () => {
     const target = join(dir, 'replaced.db');
     writeFileSync(target, 'old contents');
     const small = generateDemoCounty({ residents: 5, seed: 1, today: '2025-06-10' });
-    await expect(writeReplica(target, small, { kdf, dataVersion: 4, asOf })).resolves.toEqual({
-      residents: 5,
-      records: 5,
-    });
+    await expect(
+      writeReplica(target, demoReplicaContent(small, { kdf, dataVersion: 4, asOf })),
+    ).resolves.toMatchObject({ records: 5 });
     expect(readFileSync(target).subarray(0, 15).toString()).toBe('SQLite format 3');
 
     const before = readFileSync(target);
@@ -140,10 +142,37 @@ describe('writeReplica', () => {
       plannedDate: '2025-05-10',
       paidDate: '2025-05-10',
     };
-    const broken = { ...small, payments: [...small.payments, stray] };
-    await expect(writeReplica(target, broken, { kdf, dataVersion: 5, asOf })).rejects.toThrow(/not among/);
+    expect(() =>
+      demoReplicaContent({ ...small, payments: [...small.payments, stray] }, { kdf, dataVersion: 5, asOf }),
+    ).toThrow(/not among/);
+    const failing = demoReplicaContent(small, { kdf, dataVersion: 5, asOf });
+    const sealed = failing.sealed;
+    failing.sealed = (async function* () {
+      yield* sealed;
+      throw new Error('the disk is full');
+    })();
+    await expect(writeReplica(target, failing)).rejects.toThrow(/disk is full/);
     expect(readFileSync(target).equals(before)).toBe(true);
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     expect(existsSync(target)).toBe(true);
+  });
+});
+
+describe('REPLICA_TABLES', () => {
+  it('lists every table of REPLICA_DDL with its columns in order and its primary key', () => {
+    const db = new Database(':memory:');
+    db.exec(REPLICA_DDL);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all() as string[];
+    expect(tables).toEqual(Object.keys(REPLICA_TABLES).sort());
+    for (const [table, spec] of Object.entries(REPLICA_TABLES)) {
+      const info = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; pk: number }[];
+      expect(info.map((c) => c.name)).toEqual(spec.columns);
+      const keys = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+      expect(keys.map((c) => c.name)).toEqual(spec.primaryKey);
+    }
+    db.close();
   });
 });

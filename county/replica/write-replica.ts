@@ -3,44 +3,31 @@
  * built under a temporary name in the target's directory and renamed over the target, so a reader (or a
  * crash) sees the old file or the complete new one, never a half-written one.
  */
-import { randomBytes, randomInt } from 'node:crypto';
-import { availableParallelism } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   REPLICA_DDL,
   REPLICA_SCHEMA_VERSION,
+  REPLICA_TABLES,
   encodeReplicaMeta,
-  type KdfParams,
-  type ReplicaProgram,
-  type SealedPayload,
-  type SealedPayment,
+  type ReplicaMeta,
+  type ReplicaRow,
+  type ReplicaTableName,
 } from '../../domain/published/replica-format';
-import { deriveRecordKeys, sealRecord, type SealedRow } from '../../domain/published/sealing.nodejs';
-import { mapConcurrent } from './map-concurrent';
+import type { SealedRow } from '../../domain/published/sealing.nodejs';
 
-/** What a replica is made from; the demo county and, later, the county master both provide it. */
-export interface ReplicaSource {
-  countyName: string;
-  hotline: string;
-  programs: readonly ReplicaProgram[];
-  persons: readonly { idNumber: string; name: string }[];
-  payments: readonly ({ idNumber: string } & SealedPayment)[];
+export type PublicTableName = Exclude<ReplicaTableName, 'meta' | 'sealed_records'>;
+
+/** What a replica is made of: its facts, its public rows table by table, and sealed records in batches. */
+export interface ReplicaContent {
+  meta: Omit<ReplicaMeta, 'schemaVersion'>;
+  tables: { [T in PublicTableName]?: Iterable<ReplicaRow<T>> };
+  sealed: AsyncIterable<readonly SealedRow[]>;
 }
 
-export interface WriteReplicaOptions {
-  kdf: KdfParams;
-  dataVersion: number;
-  asOf: Date;
-  /** Key derivations in flight at once; they run on libuv's thread pool. Defaults to the core count. */
-  concurrency?: number;
-}
-
-// Records are derived, sealed and inserted a batch at a time, so memory stays flat for large counties.
-const BATCH_SIZE = 1024;
-
-function fsyncPath(path: string): void {
+export function fsyncPath(path: string): void {
   const fd = openSync(path, 'r');
   try {
     fsyncSync(fd);
@@ -49,57 +36,32 @@ function fsyncPath(path: string): void {
   }
 }
 
-function shuffled<T>(items: readonly T[]): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+/** Renames `from` over `to` durably: the data first, then the directory entry. */
+export function durableRename(from: string, to: string): void {
+  fsyncPath(from);
+  renameSync(from, to);
+  try {
+    fsyncPath(dirname(to));
+  } catch {
+    // Some platforms cannot open a directory to sync it; the rename itself is still atomic there.
   }
-  return copy;
 }
 
-function recordsOf(source: ReplicaSource): SealedPayload[] {
-  const paymentsById = new Map<string, SealedPayment[]>();
-  for (const { idNumber, ...payment } of source.payments) {
-    const list = paymentsById.get(idNumber) ?? [];
-    list.push(payment);
-    paymentsById.set(idNumber, list);
-  }
-  const records = source.persons.map((person): SealedPayload => {
-    const payments = paymentsById.get(person.idNumber) ?? [];
-    paymentsById.delete(person.idNumber);
-    payments.sort(
-      (a, b) => a.plannedDate.localeCompare(b.plannedDate) || a.programCode.localeCompare(b.programCode),
-    );
-    return { v: 1, idNumber: person.idNumber, name: person.name, payments };
-  });
-  // Deliberately vague: an error message must never carry an ID number.
-  if (paymentsById.size > 0) throw new Error(`${paymentsById.size} payee(s) are not among the persons`);
-  if (new Set(records.map((r) => r.idNumber)).size !== records.length) {
-    throw new Error('the persons contain a duplicate ID number');
-  }
-  return records;
+export function insertStatement(db: Database.Database, table: ReplicaTableName, verb = 'INSERT') {
+  const columns: readonly string[] = REPLICA_TABLES[table].columns;
+  return db.prepare(
+    `${verb} INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+  );
 }
 
 export async function writeReplica(
   filePath: string,
-  county: ReplicaSource,
-  options: WriteReplicaOptions,
-): Promise<{ residents: number; records: number }> {
-  if (!Number.isInteger(options.dataVersion) || options.dataVersion < 0) {
+  content: ReplicaContent,
+): Promise<{ records: number; bytes: number }> {
+  if (!Number.isInteger(content.meta.dataVersion) || content.meta.dataVersion < 0) {
     throw new RangeError('dataVersion must be a non-negative integer');
   }
-  const meta = encodeReplicaMeta({
-    schemaVersion: REPLICA_SCHEMA_VERSION,
-    dataVersion: options.dataVersion,
-    dataAsOf: options.asOf.toISOString(),
-    countyName: county.countyName,
-    hotline: county.hotline,
-    kdf: options.kdf,
-  });
-  // Processing in a random order keeps the file's page layout from echoing the source's village order.
-  const records = shuffled(recordsOf(county));
-  const concurrency = options.concurrency ?? availableParallelism();
+  const meta = encodeReplicaMeta({ ...content.meta, schemaVersion: REPLICA_SCHEMA_VERSION });
 
   mkdirSync(dirname(filePath), { recursive: true });
   const tempPath = join(dirname(filePath), `.${basename(filePath)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -110,40 +72,27 @@ export async function writeReplica(
     db.pragma('synchronous = OFF');
     db.exec(REPLICA_DDL);
 
-    const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-    const insertProgram = db.prepare(
-      `INSERT INTO programs (code, name_zh, name_en, category, department, policy_basis, standard_fen,
-         unit_zh, unit_en, frequency, phone)
-       VALUES (@code, @nameZh, @nameEn, @category, @department, @policyBasis, @standardFen,
-         @unitZh, @unitEn, @frequency, @phone)`,
-    );
     db.transaction(() => {
-      for (const [key, value] of Object.entries(meta)) insertMeta.run(key, value);
-      for (const program of county.programs) insertProgram.run(program);
+      const insertMeta = insertStatement(db, 'meta');
+      for (const [key, value] of Object.entries(meta)) insertMeta.run({ key, value });
+      for (const [table, rows] of Object.entries(content.tables) as [PublicTableName, Iterable<object>][]) {
+        const insert = insertStatement(db, table);
+        for (const row of rows) insert.run(row);
+      }
     })();
 
     const insertRecord = db.prepare('INSERT INTO sealed_records (tag, nonce, ciphertext) VALUES (?, ?, ?)');
     const insertBatch = db.transaction((rows: readonly SealedRow[]) => {
       for (const row of rows) insertRecord.run(row.tag, row.nonce, row.ciphertext);
     });
-    for (let start = 0; start < records.length; start += BATCH_SIZE) {
-      const batch = records.slice(start, start + BATCH_SIZE);
-      const rows = await mapConcurrent(batch, concurrency, async (record) =>
-        sealRecord(await deriveRecordKeys(record.idNumber, options.kdf), record),
-      );
-      insertBatch(rows);
-    }
-    const sealed = db.prepare('SELECT count(*) AS n FROM sealed_records').get() as { n: number };
+    for await (const batch of content.sealed) insertBatch(batch);
+    const records = db.prepare('SELECT count(*) FROM sealed_records').pluck().get() as number;
+    const pageCount = db.pragma('page_count', { simple: true }) as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
     db.close();
 
-    fsyncPath(tempPath);
-    renameSync(tempPath, filePath);
-    try {
-      fsyncPath(dirname(filePath));
-    } catch {
-      // Some platforms cannot open a directory to sync it; the rename itself is still atomic there.
-    }
-    return { residents: county.persons.length, records: sealed.n };
+    durableRename(tempPath, filePath);
+    return { records, bytes: pageCount * pageSize };
   } catch (error) {
     if (db.open) db.close();
     rmSync(tempPath, { force: true });

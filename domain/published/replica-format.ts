@@ -10,13 +10,24 @@
 import { z } from 'zod';
 
 /** Bumped on any change a reader of an older version would misread. */
-export const REPLICA_SCHEMA_VERSION = 1;
+export const REPLICA_SCHEMA_VERSION = 2;
 
+/**
+ * Public tables hold what the law publishes anyway (programs, masked rosters, village finances, cadre
+ * disclosures, the service guide, micro powers); private data lives only in `sealed_records`.
+ * No table has a foreign key or a trigger: the replica is only ever written whole, or patched by a delta.
+ */
 export const REPLICA_DDL = `
 CREATE TABLE meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
-);
+) WITHOUT ROWID;
+CREATE TABLE regions (
+  code TEXT PRIMARY KEY,
+  parent_code TEXT,
+  level TEXT NOT NULL,
+  name TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE programs (
   code TEXT PRIMARY KEY,
   name_zh TEXT NOT NULL,
@@ -28,14 +39,150 @@ CREATE TABLE programs (
   unit_zh TEXT NOT NULL,
   unit_en TEXT NOT NULL,
   frequency TEXT NOT NULL,
+  eligibility TEXT NOT NULL,
+  process TEXT NOT NULL,
+  materials TEXT NOT NULL,
   phone TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE rosters (
+  id INTEGER PRIMARY KEY,
+  program_code TEXT NOT NULL,
+  village_code TEXT NOT NULL,
+  period TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  posted_on TEXT NOT NULL,
+  objections_until TEXT
 );
+CREATE INDEX rosters_village ON rosters(village_code, program_code);
+CREATE TABLE roster_entries (
+  roster_id INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  masked_name TEXT NOT NULL,
+  masked_id_number TEXT NOT NULL,
+  quantity_milli INTEGER,
+  amount_fen INTEGER NOT NULL,
+  PRIMARY KEY (roster_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE village_finances (
+  id INTEGER PRIMARY KEY,
+  village_code TEXT NOT NULL,
+  month TEXT NOT NULL,
+  direction TEXT NOT NULL,
+  category TEXT NOT NULL,
+  item TEXT NOT NULL,
+  amount_fen INTEGER NOT NULL,
+  voucher TEXT
+);
+CREATE INDEX village_finances_village ON village_finances(village_code, month);
+CREATE TABLE cadres (
+  id INTEGER PRIMARY KEY,
+  village_code TEXT NOT NULL,
+  post TEXT NOT NULL,
+  name TEXT NOT NULL,
+  term_start TEXT NOT NULL,
+  term_end TEXT
+);
+CREATE TABLE cadre_benefits (
+  cadre_id INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  relation TEXT NOT NULL,
+  masked_name TEXT NOT NULL,
+  program_code TEXT NOT NULL,
+  period TEXT NOT NULL,
+  amount_fen INTEGER NOT NULL,
+  PRIMARY KEY (cadre_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE service_items (
+  code TEXT PRIMARY KEY,
+  name_zh TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  category TEXT NOT NULL,
+  conditions TEXT NOT NULL,
+  materials TEXT NOT NULL,
+  steps TEXT NOT NULL,
+  time_limit_days INTEGER,
+  fee TEXT NOT NULL,
+  department TEXT NOT NULL,
+  phone TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE micro_powers (
+  code TEXT PRIMARY KEY,
+  category TEXT NOT NULL,
+  name_zh TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  legal_basis TEXT NOT NULL,
+  responsible_unit TEXT NOT NULL,
+  supervising_unit TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE micro_power_steps (
+  power_code TEXT NOT NULL,
+  step_no INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  PRIMARY KEY (power_code, step_no)
+) WITHOUT ROWID;
 CREATE TABLE sealed_records (
   tag BLOB PRIMARY KEY,
   nonce BLOB NOT NULL,
   ciphertext BLOB NOT NULL
 ) WITHOUT ROWID;
 `;
+
+/**
+ * Every replica table with its columns (in DDL order) and primary key: what a writer fills and what a delta
+ * (see publish-format.ts) puts and deletes. A test keeps this list and REPLICA_DDL in step.
+ */
+export const REPLICA_TABLES = {
+  meta: { columns: ['key', 'value'], primaryKey: ['key'] },
+  regions: { columns: ['code', 'parent_code', 'level', 'name'], primaryKey: ['code'] },
+  programs: {
+    columns: [
+      'code', 'name_zh', 'name_en', 'category', 'department', 'policy_basis', 'standard_fen', 'unit_zh',
+      'unit_en', 'frequency', 'eligibility', 'process', 'materials', 'phone',
+    ],
+    primaryKey: ['code'],
+  },
+  rosters: {
+    columns: ['id', 'program_code', 'village_code', 'period', 'stage', 'posted_on', 'objections_until'],
+    primaryKey: ['id'],
+  },
+  roster_entries: {
+    columns: ['roster_id', 'seq', 'masked_name', 'masked_id_number', 'quantity_milli', 'amount_fen'],
+    primaryKey: ['roster_id', 'seq'],
+  },
+  village_finances: {
+    columns: ['id', 'village_code', 'month', 'direction', 'category', 'item', 'amount_fen', 'voucher'],
+    primaryKey: ['id'],
+  },
+  cadres: { columns: ['id', 'village_code', 'post', 'name', 'term_start', 'term_end'], primaryKey: ['id'] },
+  cadre_benefits: {
+    columns: ['cadre_id', 'seq', 'relation', 'masked_name', 'program_code', 'period', 'amount_fen'],
+    primaryKey: ['cadre_id', 'seq'],
+  },
+  service_items: {
+    columns: [
+      'code', 'name_zh', 'name_en', 'category', 'conditions', 'materials', 'steps', 'time_limit_days', 'fee',
+      'department', 'phone',
+    ],
+    primaryKey: ['code'],
+  },
+  micro_powers: {
+    columns: ['code', 'category', 'name_zh', 'name_en', 'legal_basis', 'responsible_unit', 'supervising_unit'],
+    primaryKey: ['code'],
+  },
+  micro_power_steps: {
+    columns: ['power_code', 'step_no', 'title', 'actor', 'detail'],
+    primaryKey: ['power_code', 'step_no'],
+  },
+  sealed_records: { columns: ['tag', 'nonce', 'ciphertext'], primaryKey: ['tag'] },
+} as const satisfies Record<string, { columns: readonly string[]; primaryKey: readonly string[] }>; // prettier-ignore
+
+export type ReplicaTableName = keyof typeof REPLICA_TABLES;
+/** A row as stored: column name → SQLite value. */
+export type ReplicaRow<T extends ReplicaTableName> = {
+  [C in (typeof REPLICA_TABLES)[T]['columns'][number]]: string | number | Uint8Array | null;
+};
 
 /** The keys of the `meta` table; every value is stored as TEXT. */
 export const REPLICA_META_KEYS = {
@@ -75,7 +222,7 @@ export const DEFAULT_KDF_COST: KdfCost = { N: 2 ** 15, r: 8, p: 1 };
 /** Cheap enough for tests and demos; never for a published county. */
 export const TEST_KDF_COST: KdfCost = { N: 2 ** 10, r: 8, p: 1 };
 
-export const programFrequencySchema = z.enum(['monthly', 'yearly', 'once']);
+export const programFrequencySchema = z.enum(['monthly', 'quarterly', 'yearly', 'once']);
 export type ProgramFrequency = z.infer<typeof programFrequencySchema>;
 
 /** One row of `programs` (资金项目), public. */
@@ -91,6 +238,10 @@ export const replicaProgramSchema = z.object({
   unitZh: z.string().min(1),
   unitEn: z.string().min(1),
   frequency: programFrequencySchema,
+  /** Who qualifies, how it is applied for and paid, and what to bring (plain text, Chinese). */
+  eligibility: z.string(),
+  process: z.string(),
+  materials: z.string(),
   phone: z.string().min(1),
 });
 export type ReplicaProgram = z.infer<typeof replicaProgramSchema>;
@@ -102,6 +253,18 @@ export const sealedPaymentSchema = z.object({
   amountFen: z.number().int(),
   plannedDate: localDate,
   paidDate: localDate.nullable(),
+  /** 发放失败/退回: the bank returned the money; it counts as not paid. */
+  returned: z.boolean().optional(),
+  /** Mu, heads, months… in thousandths, with the standard per unit, where the program pays by quantity. */
+  quantityMilli: z.number().int().nonnegative().nullable().optional(),
+  standardFen: z.number().int().nonnegative().nullable().optional(),
+  /** Last four digits of the 一卡通 account the money went to. */
+  cardTail: z
+    .string()
+    .regex(/^\d{4}$/)
+    .nullable()
+    .optional(),
+  batch: z.string().optional(),
 });
 export type SealedPayment = z.infer<typeof sealedPaymentSchema>;
 

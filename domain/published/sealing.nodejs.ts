@@ -6,6 +6,7 @@
  * exactly one row; whoever holds only the file pays one scrypt per guessed number.
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { normalizeIdNumber } from '../id-number';
 import {
   kdfParamsSchema,
@@ -32,6 +33,9 @@ const NONCE_BYTES = 12;
 const AUTH_TAG_BYTES = 16;
 // Plaintexts are padded to a multiple of this, so a row's size says little about how many payments it holds.
 const PAD_BLOCK = 256;
+const LENGTH_BYTES = 4;
+// A payload that inflates beyond this is not one the county wrote (a record holds years of payments, not MBs).
+const MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
 const TAG_INFO = 'huimin-kiosk/replica/v1/tag';
 const KEY_INFO = 'huimin-kiosk/replica/v1/key';
 
@@ -58,15 +62,33 @@ export async function deriveRecordKeys(idNumber: string, kdf: KdfParams): Promis
   return { tag: subkey(TAG_INFO), key: subkey(KEY_INFO) };
 }
 
-function padded(json: string): Buffer {
-  const bytes = Buffer.from(json, 'utf8');
-  const size = Math.ceil((bytes.length + 1) / PAD_BLOCK) * PAD_BLOCK;
-  // JSON allows trailing whitespace, so the padding needs no framing.
-  return Buffer.concat([bytes, Buffer.alloc(size - bytes.length, 0x20)]);
+/**
+ * The plaintext: the payload's JSON, deflated (a county's records shrink about threefold, and so does every
+ * terminal's replica), behind its 4-byte length, then zero-padded to a whole number of blocks.
+ */
+function framed(json: string): Buffer {
+  const body = deflateRawSync(Buffer.from(json, 'utf8'), { level: 9 });
+  const size = Math.ceil((LENGTH_BYTES + body.length) / PAD_BLOCK) * PAD_BLOCK;
+  const plaintext = Buffer.alloc(size);
+  plaintext.writeUInt32BE(body.length, 0);
+  body.copy(plaintext, LENGTH_BYTES);
+  return plaintext;
+}
+
+function unframed(plaintext: Buffer): string | null {
+  if (plaintext.length < LENGTH_BYTES) return null;
+  const length = plaintext.readUInt32BE(0);
+  if (LENGTH_BYTES + length > plaintext.length) return null;
+  try {
+    const body = plaintext.subarray(LENGTH_BYTES, LENGTH_BYTES + length);
+    return inflateRawSync(body, { maxOutputLength: MAX_PAYLOAD_BYTES }).toString('utf8');
+  } catch {
+    return null;
+  }
 }
 
 export function sealRecord(keys: RecordKeys, payload: SealedPayload): SealedRow {
-  const plaintext = padded(JSON.stringify(sealedPayloadSchema.parse(payload)));
+  const plaintext = framed(JSON.stringify(sealedPayloadSchema.parse(payload)));
   const nonce = randomBytes(NONCE_BYTES);
   const cipher = createCipheriv('aes-256-gcm', keys.key, nonce, { authTagLength: AUTH_TAG_BYTES });
   // The tag as associated data binds the ciphertext to its row: moved under another tag it no longer opens.
@@ -83,18 +105,20 @@ export function openRecord(
   if (row.nonce.length !== NONCE_BYTES || row.ciphertext.length < AUTH_TAG_BYTES) return null;
   const body = row.ciphertext.subarray(0, row.ciphertext.length - AUTH_TAG_BYTES);
   const authTag = row.ciphertext.subarray(row.ciphertext.length - AUTH_TAG_BYTES);
-  let plaintext: string;
+  let plaintext: Buffer;
   try {
     const decipher = createDecipheriv('aes-256-gcm', keys.key, row.nonce, { authTagLength: AUTH_TAG_BYTES });
     decipher.setAAD(keys.tag);
     decipher.setAuthTag(authTag);
-    plaintext = Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+    plaintext = Buffer.concat([decipher.update(body), decipher.final()]);
   } catch {
     return null;
   }
+  const text = unframed(plaintext);
+  if (text === null) return null;
   let json: unknown;
   try {
-    json = JSON.parse(plaintext);
+    json = JSON.parse(text);
   } catch {
     return null;
   }

@@ -25,7 +25,8 @@ export class ReplicaUnavailableError extends Error {
 }
 
 const PROGRAM_COLUMNS = `code, name_zh AS nameZh, name_en AS nameEn, category, department, policy_basis AS policyBasis,
-  standard_fen AS standardFen, unit_zh AS unitZh, unit_en AS unitEn, frequency, phone`;
+  standard_fen AS standardFen, unit_zh AS unitZh, unit_en AS unitEn, frequency, eligibility, process, materials,
+  phone`;
 
 interface OpenReplica {
   db: Database.Database;

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateDemoCounty } from '../../county/demo/generate';
+import { demoReplicaContent } from '../../county/replica/demo-content';
 import { writeReplica } from '../../county/replica/write-replica';
 import { DEFAULT_KDF_COST, TEST_KDF_COST } from '../../domain/published/replica-format';
 import { createKdfParams, deriveRecordKeys } from '../../domain/published/sealing.nodejs';
@@ -23,11 +24,10 @@ async function lookupRows(residents: number): Promise<Row[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'huimin-bench-'));
   const county = generateDemoCounty({ residents, seed: 3, today: '2026-11-20' });
   const writeMs = await timeMs(() =>
-    writeReplica(path.join(dir, 'replica.db'), county, {
-      kdf: createKdfParams(TEST_KDF_COST),
-      dataVersion: 1,
-      asOf: new Date(),
-    }),
+    writeReplica(
+      path.join(dir, 'replica.db'),
+      demoReplicaContent(county, { kdf: createKdfParams(TEST_KDF_COST), dataVersion: 1, asOf: new Date() }),
+    ),
   );
   const runtime = await createKioskRuntime(demoKioskConfig(dir));
   const sample = county.persons.filter((_, i) => i % Math.max(1, Math.floor(residents / 300)) === 0);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCounty } from '../../county/demo/generate';
 import type { DemoCounty } from '../../county/demo/model';
+import { demoReplicaContent } from '../../county/replica/demo-content';
 import { writeReplica } from '../../county/replica/write-replica';
 import { checkDigitOf } from '../../domain/id-number';
 import { formatYuan } from '../../domain/money';
@@ -24,11 +25,14 @@ let runtime: KioskRuntime;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'huimin-runtime-'));
   county = generateDemoCounty({ residents: 60, seed: 11, today: '2026-11-20' });
-  await writeReplica(path.join(dir, 'replica.db'), county, {
-    kdf: createKdfParams(TEST_KDF_COST),
-    dataVersion: 4,
-    asOf: new Date('2026-11-19T12:00:00Z'),
-  });
+  await writeReplica(
+    path.join(dir, 'replica.db'),
+    demoReplicaContent(county, {
+      kdf: createKdfParams(TEST_KDF_COST),
+      dataVersion: 4,
+      asOf: new Date('2026-11-19T12:00:00Z'),
+    }),
+  );
   runtime = await createKioskRuntime(demoKioskConfig(dir), { now: () => NOW });
 });
 

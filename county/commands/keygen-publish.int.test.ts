@@ -1,0 +1,62 @@
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCountyCli } from '../cli';
+import { captureOutput } from '../cli/capture-output';
+import { seedFixtureCounty } from '../publish/publish-fixture';
+
+let dir: string;
+let db: string;
+let keys: string;
+let publishDir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'county-publish-cli-'));
+  db = join(dir, 'county.db');
+  keys = join(dir, 'keys');
+  publishDir = join(dir, 'publish');
+  seedFixtureCounty(db, 12).close();
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('huimin-county keygen and publish', () => {
+  it('creates owner-only keys and root version 1, and will not overwrite them', async () => {
+    const io = captureOutput();
+    expect(await runCountyCli(['keygen', '--keys', keys, '--json'], io)).toBe(0);
+    const result = JSON.parse(io.stdout.join('')) as { rootVersion: number; rootDocument: string };
+    expect(result.rootVersion).toBe(1);
+    expect(existsSync(result.rootDocument)).toBe(true);
+    expect(statSync(join(keys, 'root.pem')).mode & 0o077).toBe(0);
+
+    const again = captureOutput();
+    expect(await runCountyCli(['keygen', '--keys', keys], again)).toBe(3);
+    expect(again.stderr.join('\n')).toContain('already holds keys');
+  });
+
+  it('publishes, then says what changed on the next run', async () => {
+    const io = captureOutput();
+    const argv = ['publish', '--db', db, '--keys', keys, '--publish-dir', publishDir];
+    expect(await runCountyCli(argv, io)).toBe(0);
+    expect(io.stdout.join('\n')).toContain('version 1 is live');
+    expect(existsSync(join(publishDir, 'timestamp.json'))).toBe(true);
+
+    const json = captureOutput();
+    expect(await runCountyCli([...argv, '--json'], json)).toBe(0);
+    const second = JSON.parse(json.stdout.join('')) as {
+      version: number;
+      sealing: { derived: number; reused: number };
+    };
+    expect(second).toMatchObject({ version: 2, sealing: { derived: 0, reused: 12 } });
+  });
+
+  it('refuses to publish without keys, naming the command that makes them', async () => {
+    const io = captureOutput();
+    const code = await runCountyCli(
+      ['publish', '--db', db, '--keys', join(dir, 'no-keys'), '--publish-dir', join(dir, 'other')],
+      io,
+    );
+    expect(code).toBe(3);
+    expect(io.stderr.join('\n')).toContain("run 'huimin-county keygen' first");
+  });
+});

@@ -1,0 +1,69 @@
+/** `huimin-county keygen`: the county's signing keys and root document, and their rotation. */
+import {
+  EXIT,
+  UsageError,
+  integerOption,
+  report,
+  requiredOption,
+  stringOption,
+  type CountyCommand,
+} from '../cli/command';
+import { createKeys, rotateKey } from '../publish/root-chain';
+import { SigningKeyError } from '../publish/signing-keys';
+
+const USAGE = `Usage: huimin-county keygen --keys DIR [options]
+
+Creates the county's ed25519 signing keys in DIR (root.pem and online.pem, readable by their owner only)
+and root document version 1 (DIR/roots/1.root.json). Terminals pin that root document: copy it into each
+terminal's configuration. Keep root.pem offline once terminals trust it; publishing needs only online.pem.
+
+With --rotate, replaces one key and writes the next root version, signed by the old root key (and by the
+new one when the root key itself changes), so terminals follow the change on their next sync. The old
+private key is destroyed.
+
+Options:
+  --keys DIR               where the keys and root documents live
+  --rotate root|online     replace this key instead of creating new keys
+  --expires-days N         how long the new root document is valid (default 365)
+  --json                   print the result as JSON
+  --help                   show this help`;
+
+export const keygenCommand: CountyCommand = {
+  name: 'keygen',
+  summary: 'create or rotate the signing keys and the root document terminals pin',
+  usage: USAGE,
+  options: { keys: { type: 'string' }, rotate: { type: 'string' }, 'expires-days': { type: 'string' } },
+  async run(context) {
+    const keysDir = requiredOption(context.values, 'keys');
+    const rotate = stringOption(context.values, 'rotate');
+    if (rotate !== undefined && rotate !== 'root' && rotate !== 'online')
+      throw new UsageError("--rotate must be 'root' or 'online'");
+    const days = integerOption(context.values, 'expires-days', 365, 1, 3650);
+    try {
+      const { root, file } = rotate
+        ? rotateKey(keysDir, rotate, new Date(), days)
+        : createKeys(keysDir, new Date(), days);
+      const roles = root.signed.roles;
+      const result = {
+        rootVersion: root.signed.version,
+        rootDocument: file,
+        rootKeyIds: roles['root']?.keyIDs ?? [],
+        onlineKeyIds: roles['timestamp']?.keyIDs ?? [],
+        expires: root.signed.expires,
+      };
+      report(
+        context,
+        `keygen: root version ${result.rootVersion} written to ${file}\n` +
+          `  root key ${result.rootKeyIds.join(', ')}\n  online key ${result.onlineKeyIds.join(', ')}\n` +
+          `  valid until ${result.expires}` +
+          (rotate ? '' : `\n  pin ${file} in every terminal's configuration`),
+        result,
+      );
+      return EXIT.ok;
+    } catch (error) {
+      if (!(error instanceof SigningKeyError)) throw error;
+      context.output.err(`huimin-county keygen: ${error.message}`);
+      return EXIT.refused;
+    }
+  },
+};
