@@ -1,94 +1,39 @@
 /**
  * `npm run bench`: measured figures, printed as a table and written as JSON (never asserted in tests).
- * - lookup: card/number → opened record through the real handler over a real replica, at the test KDF cost
- *   for the bulk of the file, with the cost of one derivation at the default cost measured beside it;
- * - renderer: the built renderer's JavaScript, raw and gzip.
- * Usage: npm run bench [-- --residents N]   (run `npm run build` first for the renderer figure)
+ * Usage: npm run bench [-- --only lookup,renderer,...] [--residents N]
+ * Run `npm run build` first for the renderer figure.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
-import { generateDemoCounty } from '../../county/demo/generate';
-import { demoReplicaContent } from '../../county/replica/demo-content';
-import { writeReplica } from '../../county/replica/write-replica';
-import { DEFAULT_KDF_COST, TEST_KDF_COST } from '../../domain/published/replica-format';
-import { createKdfParams, deriveRecordKeys } from '../../domain/published/sealing.nodejs';
-import { createKioskRuntime } from '../../electron/api/create-runtime';
-import { demoKioskConfig } from '../../kiosk-config/demo-config';
+import type { BenchRow } from './bench-row';
+import { lookupBench } from './kiosk-lookup';
+import { rendererBench } from './renderer-size';
 
-import { percentile, timeMs, type BenchRow as Row } from './bench-row';
-
-async function lookupRows(residents: number): Promise<Row[]> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'huimin-bench-'));
-  const county = generateDemoCounty({ residents, seed: 3, today: '2026-11-20' });
-  const writeMs = await timeMs(() =>
-    writeReplica(
-      path.join(dir, 'replica.db'),
-      demoReplicaContent(county, { kdf: createKdfParams(TEST_KDF_COST), dataVersion: 1, asOf: new Date() }),
-    ),
-  );
-  const runtime = await createKioskRuntime(demoKioskConfig(dir));
-  const sample = county.persons.filter((_, i) => i % Math.max(1, Math.floor(residents / 300)) === 0);
-  const lookups: number[] = [];
-  for (const person of sample) {
-    lookups.push(
-      await timeMs(async () => {
-        const found = await runtime.handlers.lookupResident({ idNumber: person.idNumber, name: person.name });
-        if (found.status !== 'found') throw new Error('bench resident not found');
-        await runtime.handlers.endSession({ sessionId: found.resident.sessionId });
-      }),
-    );
-  }
-  await runtime.close();
-  lookups.sort((a, b) => a - b);
-
-  const defaultKdf = createKdfParams(DEFAULT_KDF_COST);
-  const derivations: number[] = [];
-  for (const person of sample.slice(0, 15)) {
-    derivations.push(await timeMs(() => deriveRecordKeys(person.idNumber, defaultKdf)));
-  }
-  derivations.sort((a, b) => a - b);
-
-  const data = `${residents} residents, ${county.payments.length} payments`;
-  const cost = (c: typeof TEST_KDF_COST) => `scrypt N=2^${Math.log2(c.N)} r=${c.r} p=${c.p}`;
-  return [
-    { measure: `replica write (${cost(TEST_KDF_COST)})`, value: writeMs, unit: 'ms', data },
-    { measure: `lookup p50 (${cost(TEST_KDF_COST)})`, value: percentile(lookups, 50), unit: 'ms', data },
-    { measure: `lookup p99 (${cost(TEST_KDF_COST)})`, value: percentile(lookups, 99), unit: 'ms', data },
-    {
-      measure: `one key derivation p50 (${cost(DEFAULT_KDF_COST)})`,
-      value: percentile(derivations, 50),
-      unit: 'ms',
-      data: 'default cost',
-    },
-  ];
-}
-
-function rendererRows(): Row[] {
-  const assets = path.resolve('dist/renderer/assets');
-  let files: string[];
-  try {
-    files = readdirSync(assets).filter((file) => file.endsWith('.js'));
-  } catch {
-    console.error('dist/renderer not built: run `npm run build` for the renderer figures');
-    return [];
-  }
-  const contents = files.map((file) => readFileSync(path.join(assets, file)));
-  const raw = contents.reduce((sum, c) => sum + c.length, 0);
-  const gzip = contents.reduce((sum, c) => sum + gzipSync(c, { level: 9 }).length, 0);
-  return [
-    { measure: 'renderer JS', value: raw / 1024, unit: 'KiB', data: `${files.length} file(s)` },
-    { measure: 'renderer JS gzip', value: gzip / 1024, unit: 'KiB', data: `${files.length} file(s)` },
-  ];
-}
-
-const { values } = parseArgs({ options: { residents: { type: 'string', default: '10000' } } });
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    residents: { type: 'string', default: '10000' },
+  },
+});
 const residents = Number(values.residents);
-const rows = [...(await lookupRows(residents)), ...rendererRows()];
-const machine = `${os.cpus().length}× ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const BENCHES: Record<string, () => Promise<BenchRow[]> | BenchRow[]> = {
+  lookup: () => lookupBench({ residents }),
+  renderer: () => rendererBench(),
+};
+const chosen = values.only ? values.only.split(',') : Object.keys(BENCHES);
+const unknown = chosen.filter((name) => !(name in BENCHES));
+if (unknown.length > 0) {
+  console.error(
+    `unknown benchmark(s): ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}`,
+  );
+  process.exit(2);
+}
+const rows: BenchRow[] = [];
+for (const name of chosen) rows.push(...(await BENCHES[name]!()));
 
+const machine = `${os.cpus().length}× ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 console.log(`\nhuimin-kiosk benchmarks — ${machine}\n`);
 console.table(rows.map((row) => ({ ...row, value: Number(row.value.toFixed(row.unit === 'ms' ? 2 : 1)) })));
 mkdirSync('.huimin/bench', { recursive: true });

@@ -1,0 +1,61 @@
+/**
+ * Lookup: card/number → opened record through the real handler over a real replica, at the test KDF cost for
+ * the bulk of the file, with the cost of one derivation at the default cost measured beside it.
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateDemoCounty } from '../../county/demo/generate';
+import { demoReplicaContent } from '../../county/replica/demo-content';
+import { writeReplica } from '../../county/replica/write-replica';
+import { DEFAULT_KDF_COST, TEST_KDF_COST } from '../../domain/published/replica-format';
+import { createKdfParams, deriveRecordKeys } from '../../domain/published/sealing.nodejs';
+import { createKioskRuntime } from '../../electron/api/create-runtime';
+import { demoKioskConfig } from '../../kiosk-config/demo-config';
+import { percentile, timeMs, type BenchRow as Row } from './bench-row';
+
+export async function lookupBench({ residents }: { residents: number }): Promise<Row[]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'huimin-bench-'));
+  const county = generateDemoCounty({ residents, seed: 3, today: '2026-11-20' });
+  const writeMs = await timeMs(() =>
+    writeReplica(
+      path.join(dir, 'replica.db'),
+      demoReplicaContent(county, { kdf: createKdfParams(TEST_KDF_COST), dataVersion: 1, asOf: new Date() }),
+    ),
+  );
+  const runtime = await createKioskRuntime(demoKioskConfig(dir));
+  const sample = county.persons.filter((_, i) => i % Math.max(1, Math.floor(residents / 300)) === 0);
+  const lookups: number[] = [];
+  for (const person of sample) {
+    lookups.push(
+      await timeMs(async () => {
+        const found = await runtime.handlers.lookupResident({ idNumber: person.idNumber, name: person.name });
+        if (found.status !== 'found') throw new Error('bench resident not found');
+        await runtime.handlers.endSession({ sessionId: found.resident.sessionId });
+      }),
+    );
+  }
+  await runtime.close();
+  lookups.sort((a, b) => a - b);
+
+  const defaultKdf = createKdfParams(DEFAULT_KDF_COST);
+  const derivations: number[] = [];
+  for (const person of sample.slice(0, 15)) {
+    derivations.push(await timeMs(() => deriveRecordKeys(person.idNumber, defaultKdf)));
+  }
+  derivations.sort((a, b) => a - b);
+
+  const data = `${residents} residents, ${county.payments.length} payments`;
+  const cost = (c: typeof TEST_KDF_COST) => `scrypt N=2^${Math.log2(c.N)} r=${c.r} p=${c.p}`;
+  return [
+    { measure: `replica write (${cost(TEST_KDF_COST)})`, value: writeMs, unit: 'ms', data },
+    { measure: `lookup p50 (${cost(TEST_KDF_COST)})`, value: percentile(lookups, 50), unit: 'ms', data },
+    { measure: `lookup p99 (${cost(TEST_KDF_COST)})`, value: percentile(lookups, 99), unit: 'ms', data },
+    {
+      measure: `one key derivation p50 (${cost(DEFAULT_KDF_COST)})`,
+      value: percentile(derivations, 50),
+      unit: 'ms',
+      data: 'default cost',
+    },
+  ];
+}
