@@ -15,7 +15,9 @@ import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { keygenCommand } from './commands/keygen';
 import { publishCommand } from './commands/publish';
+import { serveCommand } from './commands/serve';
 import { statusCommand } from './commands/status';
+import { terminalsCommand } from './commands/terminals';
 
 export type { CliOutput } from './cli/command';
 
@@ -24,6 +26,8 @@ const COMMANDS: readonly CountyCommand[] = [
   keygenCommand,
   importCommand,
   publishCommand,
+  serveCommand,
+  terminalsCommand,
   statusCommand,
   demoReplicaCommand,
 ];

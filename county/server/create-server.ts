@@ -1,0 +1,76 @@
+/**
+ * The county HTTP server: the publish directory under /publish/ and the terminals' endpoints under /api/v1/.
+ * Answers a Fastify instance that is ready but not yet listening (tests call `listen({ port: 0 })`).
+ */
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import rateLimitPlugin from '@fastify/rate-limit';
+import type { MasterDatabase } from '../master/open-master';
+import { CountyApiError, installErrorHandlers } from './api-errors';
+import { registerApiRoutes } from './api-routes';
+import { registerPublishFiles } from './publish-files';
+import { privateSafeLogging, type CountyLoggerOptions } from './request-log';
+import { installTerminalAuth, rateLimitKey } from './terminal-auth';
+
+export interface CountyServerLimits {
+  /** Largest request body; larger ones get 413. */
+  bodyBytes: number;
+  /** Requests per minute from one terminal (by its token) to the API. */
+  perTerminalPerMinute: number;
+  /** Requests per minute from one address without a known token (health, bad or missing tokens). */
+  perAddressPerMinute: number;
+}
+
+// A terminal back online after days uploads its queued complaints in a burst; the agent honours Retry-After.
+export const DEFAULT_LIMITS: CountyServerLimits = {
+  bodyBytes: 64 * 1024,
+  perTerminalPerMinute: 120,
+  perAddressPerMinute: 60,
+};
+
+export interface CountyServerOptions {
+  db: MasterDatabase;
+  publishDir: string;
+  /** Structured JSON logs (pino) without personal data; false for none. Default: none. */
+  logger?: CountyLoggerOptions | false;
+  limits?: Partial<CountyServerLimits>;
+  /** Behind nginx or another proxy: the proxy addresses to trust for X-Forwarded-For (Fastify's trustProxy). */
+  trustProxy?: boolean | string;
+  now?: () => Date;
+}
+
+export async function createCountyServer(options: CountyServerOptions): Promise<FastifyInstance> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const now = options.now ?? (() => new Date());
+  const logging = privateSafeLogging(options.logger ?? false);
+  const app = Fastify({
+    ...logging.fastifyOptions,
+    bodyLimit: limits.bodyBytes,
+    trustProxy: options.trustProxy ?? false,
+    // Keep-alive connections would otherwise hold a graceful shutdown open.
+    forceCloseConnections: 'idle',
+  });
+  logging.install(app);
+  installErrorHandlers(app, limits.bodyBytes);
+  installTerminalAuth(app);
+  // Only JSON is accepted; Fastify's text/plain parser would let other bodies reach a handler.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  await app.register(rateLimitPlugin, {
+    global: false,
+    timeWindow: 60_000,
+    keyGenerator: rateLimitKey,
+    max: (_request: FastifyRequest, key: string) =>
+      key.startsWith('terminal:') ? limits.perTerminalPerMinute : limits.perAddressPerMinute,
+    errorResponseBuilder: (_request, context) =>
+      new CountyApiError('rate-limited', `too many requests; try again in ${context.after}`),
+  });
+  registerApiRoutes(app, options.db, app.rateLimit(), now);
+  registerPublishFiles(app, options.publishDir);
+  await app.ready();
+  return app;
+}

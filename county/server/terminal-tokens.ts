@@ -1,0 +1,22 @@
+/**
+ * Per-terminal bearer tokens: 32 random bytes in base64url, shown once when made. The county keeps only the
+ * token's SHA-256, so a copy of the master database does not let anyone speak for a terminal.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export function newTerminalToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function tokenSha256(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or null when there is none of the right shape. */
+export function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer +(\S+) *$/i.exec(header ?? '');
+  const token = match?.[1];
+  return token !== undefined && TOKEN_PATTERN.test(token) ? token : null;
+}

@@ -1,0 +1,156 @@
+/**
+ * The HTTP bodies a terminal (its sync agent) and the county server exchange: heartbeats, complaints, their
+ * answers, and the JSON error every endpoint answers with. Both sides parse with these same schemas.
+ *
+ * Objects drop fields they do not know instead of refusing them, so a newer terminal can still talk to an
+ * older county server (and the other way round). Pure: no Node APIs.
+ */
+import { z } from 'zod';
+import { normalizeIdNumber, parseIdNumber } from './id-number';
+
+export const COUNTY_API_PATHS = {
+  health: '/api/v1/health',
+  heartbeat: '/api/v1/heartbeat',
+  complaints: '/api/v1/complaints',
+} as const;
+
+/** Where the county server serves the publish directory; any static host may serve it elsewhere. */
+export const PUBLISH_PATH_PREFIX = '/publish/';
+
+/** An instant as ISO 8601 text with its offset (`2026-03-05T08:30:00Z`, `2026-03-05T16:30:00+08:00`). */
+const instant = z.iso.datetime({ offset: true });
+
+const dataVersion = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+// Counting code points, not UTF-16 units, so a character outside the BMP (e.g. 𠀾) counts once.
+function characters(max: number) {
+  return (
+    z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .refine((text) => [...text].length <= max, `must be at most ${max} characters`)
+      // Line breaks and tabs are how people write; other control characters only break displays and exports.
+      .refine((text) => !/(?![\t\n\r])\p{Cc}/u.test(text), {
+        message: 'must not contain control characters',
+      })
+  );
+}
+
+export const PRINTER_STATES = ['ready', 'paper-out', 'cover-open', 'offline', 'not-configured'] as const;
+/** A reader in keyboard-emulation mode cannot say how it is: `unknown`. */
+export const CARD_READER_STATES = ['ready', 'offline', 'unknown', 'not-configured'] as const;
+
+export const heartbeatSchema = z.object({
+  /** The data version the terminal's replica holds; null before its first sync. */
+  dataVersion: dataVersion.nullable(),
+  appVersion: z
+    .string()
+    .max(64)
+    .regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/, 'must be a version such as 1.2.3'),
+  devices: z.object({
+    printer: z.enum(PRINTER_STATES),
+    cardReader: z.enum(CARD_READER_STATES),
+  }),
+  /** The terminal's clock when it sent the heartbeat; the county keeps its own receive time as well. */
+  at: instant,
+});
+export type Heartbeat = z.infer<typeof heartbeatSchema>;
+
+export const heartbeatAnswerSchema = z.object({
+  ok: z.literal(true),
+  serverTime: instant,
+  /** The newest data version the county has published, or null before the first publish. */
+  latestVersion: dataVersion.nullable(),
+});
+export type HeartbeatAnswer = z.infer<typeof heartbeatAnswerSchema>;
+
+export const healthAnswerSchema = z.object({ ok: z.literal(true), latestVersion: dataVersion.nullable() });
+export type HealthAnswer = z.infer<typeof healthAnswerSchema>;
+
+export const COMPLAINT_CATEGORIES = [
+  /** a payment the resident expected never came */
+  'missing',
+  'late',
+  'wrong-amount',
+  /** the resident's name, card or other details are wrong */
+  'wrong-details',
+  /** someone is paid who should not be (e.g. a deceased person, a cadre's relative) */
+  'wrong-payee',
+  /** about the service at the hall or the terminal itself */
+  'service',
+  'other',
+] as const;
+export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
+
+export const COMPLAINT_MESSAGE_MAX_CHARS = 1000;
+export const COMPLAINT_NAME_MAX_CHARS = 50;
+
+/** Mainland mobile (11 digits from 13–19) or landline with area code; spaces and hyphens are dropped. */
+export const phoneSchema = z
+  .string()
+  .transform((text) => text.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^(?:1[3-9]\d{9}|0\d{9,11})$/, 'must be a mobile or landline number'));
+
+export const idNumberSchema = z
+  .string()
+  .transform(normalizeIdNumber)
+  .refine((value) => parseIdNumber(value).ok, 'must be a valid resident ID number');
+
+export const complaintSchema = z.object({
+  /**
+   * The idempotency key: a UUID the terminal makes once per complaint and sends with every retry. A second
+   * POST with the same key and the same body gets the first answer; with a different body, 409.
+   */
+  clientKey: z.uuid().transform((key) => key.toLowerCase()),
+  /** When the resident filed it at the terminal. */
+  createdAt: instant,
+  category: z.enum(COMPLAINT_CATEGORIES),
+  programCode: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be a program code')
+    .optional(),
+  message: characters(COMPLAINT_MESSAGE_MAX_CHARS),
+  /** How the county can answer the complainant. */
+  contact: z.object({ name: characters(COMPLAINT_NAME_MAX_CHARS).optional(), phone: phoneSchema }).optional(),
+  /** The resident the complaint is about, when it is about someone's payments. */
+  personRef: z.object({ idNumber: idNumberSchema }).optional(),
+});
+/** A complaint as the terminal builds it (before normalization). */
+export type ComplaintInput = z.input<typeof complaintSchema>;
+export type Complaint = z.output<typeof complaintSchema>;
+
+export const complaintReceiptSchema = z.object({
+  id: z.number().int().positive(),
+  receivedAt: instant,
+});
+export type ComplaintReceipt = z.infer<typeof complaintReceiptSchema>;
+
+export const COUNTY_API_ERROR_STATUS = {
+  'bad-request': 400,
+  'invalid-json': 400,
+  'invalid-body': 400,
+  unauthorized: 401,
+  revoked: 403,
+  'not-found': 404,
+  'idempotency-conflict': 409,
+  'payload-too-large': 413,
+  'unsupported-media-type': 415,
+  'range-not-satisfiable': 416,
+  'rate-limited': 429,
+  internal: 500,
+} as const;
+export type CountyApiErrorCode = keyof typeof COUNTY_API_ERROR_STATUS;
+
+const errorCodes = Object.keys(COUNTY_API_ERROR_STATUS) as [CountyApiErrorCode, ...CountyApiErrorCode[]];
+
+/** Every error answer, from every endpoint and from the publish directory. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    /** For `invalid-body`: each problem with the dotted path of the field it concerns. */
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
