@@ -48,8 +48,8 @@ function serve(...args: string[]): Promise<Running> {
   return new Promise((resolve, reject) => {
     proc.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout.push(...chunk.split('\n').filter(Boolean));
-      const url = stdout.map((line) => /^serving (http:\/\/\S+)/.exec(line)?.[1]).find(Boolean);
-      if (url) resolve({ url, stdout, stderr, exited });
+      const url = stdout.map((line) => /^serving (http:\S+)|"url":"(http:[^"]+)"/.exec(line)).find(Boolean);
+      if (url) resolve({ url: url[1] ?? url[2]!, stdout, stderr, exited });
     });
     proc.stderr
       .setEncoding('utf8')
@@ -94,6 +94,18 @@ describe('huimin-county serve', () => {
     expect(answered.map((line) => line.route)).toEqual(['/api/v1/health', '/api/v1/heartbeat', '/publish/*']);
     expect(answered[1]?.terminal).toBe('T-001');
     expect(running.stderr.join('\n')).not.toContain(token);
+  });
+
+  it('finishes a download in flight before it stops', async () => {
+    const big = Buffer.alloc(16 * 1024 * 1024, 7);
+    writeFileSync(join(publishDir, `${'c'.repeat(64)}.big.bin`), big);
+    const running = await serve('--db', db, '--publish-dir', publishDir, '--port', '0');
+    const download = await fetch(`${running.url}publish/${'c'.repeat(64)}.big.bin`);
+    expect(download.status).toBe(200);
+    // The body is still unread (the server is held by back-pressure) when the signal comes.
+    child!.kill('SIGTERM');
+    expect((await download.arrayBuffer()).byteLength).toBe(big.length);
+    expect(await running.exited).toBe(0);
   });
 
   it('stops on SIGINT (Ctrl-C) too, and prints its address as JSON with --json', async () => {

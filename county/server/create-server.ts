@@ -46,10 +46,17 @@ export async function createCountyServer(options: CountyServerOptions): Promise<
     ...logging.fastifyOptions,
     bodyLimit: limits.bodyBytes,
     trustProxy: options.trustProxy ?? false,
-    // Keep-alive connections would otherwise hold a graceful shutdown open.
+    // Connections idle at close() would otherwise hold a graceful shutdown open.
     forceCloseConnections: 'idle',
   });
   logging.install(app);
+  // A download in flight when close() is called finishes, but its keep-alive connection then idles until
+  // the client lets go; sweeping idle connections while closing lets the server stop as soon as it is done.
+  let sweep: NodeJS.Timeout | undefined;
+  app.addHook('preClose', async () => {
+    sweep = setInterval(() => app.server.closeIdleConnections(), 100).unref();
+  });
+  app.addHook('onClose', async () => clearInterval(sweep));
   installErrorHandlers(app, limits.bodyBytes);
   installTerminalAuth(app);
   // Only JSON is accepted; Fastify's text/plain parser would let other bodies reach a handler.
