@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: measured figures, printed as a table and written as JSON (never asserted in tests).
- * Usage: npm run bench [-- --only lookup,renderer,...] [--residents N]
+ * Usage: npm run bench [-- --only lookup,renderer,import,demo,publish] [--residents N] [--import-rows N]
+ *        [--county-residents N]   (residents of the kiosk lookup replica; rows of the import CSV; residents of
+ *        the demo county that is generated and published)
  * Run `npm run build` first for the renderer figure.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -8,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchRow } from './bench-row';
+import { importBench } from './county-import';
+import { publishBench } from './county-publish';
 import { lookupBench } from './kiosk-lookup';
 import { rendererBench } from './renderer-size';
 
@@ -15,12 +19,16 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     residents: { type: 'string', default: '10000' },
+    'import-rows': { type: 'string', default: '100000' },
+    'county-residents': { type: 'string', default: '100000' },
   },
 });
 const residents = Number(values.residents);
 const BENCHES: Record<string, () => Promise<BenchRow[]> | BenchRow[]> = {
   lookup: () => lookupBench({ residents }),
   renderer: () => rendererBench(),
+  import: () => importBench({ rows: Number(values['import-rows']) }),
+  publish: () => publishBench({ residents: Number(values['county-residents']) }),
 };
 const chosen = values.only ? values.only.split(',') : Object.keys(BENCHES);
 const unknown = chosen.filter((name) => !(name in BENCHES));
