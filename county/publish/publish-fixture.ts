@@ -13,8 +13,12 @@ export const FIXTURE_VILLAGE = '359901200200';
 const GIVEN = ['建国', '秀英', '桂兰', '志强', '丽娟', '䶮', '明', '淑珍', '国华', '玉兰'];
 const SURNAMES = ['陈', '林', '黄', '张', '欧阳', '李', '王', '吴'];
 
+/** Distinct for every index: a birth day per thousand residents from 1940-01-01, the index's last 3 digits. */
 export function fixtureIdNumber(index: number): string {
-  const first17 = `359901${1940 + (index % 50)}0${1 + (index % 9)}1${index % 10}${String(100 + index).slice(-3)}`;
+  const birth = new Date(Date.UTC(1940, 0, 1) + Math.floor(index / 1000) * 86400_000)
+    .toISOString()
+    .slice(0, 10);
+  const first17 = `359901${birth.replaceAll('-', '')}${String(index % 1000).padStart(3, '0')}`;
   return first17 + checkDigitOf(first17);
 }
 
