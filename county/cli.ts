@@ -10,6 +10,7 @@ import {
   type CliOutput,
   type CountyCommand,
 } from './cli/command';
+import { demoCommand } from './commands/demo';
 import { demoReplicaCommand } from './commands/demo-replica';
 import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
@@ -29,6 +30,7 @@ const COMMANDS: readonly CountyCommand[] = [
   serveCommand,
   terminalsCommand,
   statusCommand,
+  demoCommand,
   demoReplicaCommand,
 ];
 

@@ -8,11 +8,21 @@ import { generateDemoCounty } from './generate';
 import { COMPOUND_SURNAMES, MIDDLE_DOT, RARE_CHARS } from './names';
 import { ELDERLY_BANDS, PROGRAM } from './programs';
 import { HERDING_TOWNSHIP_CODE, RESERVOIR_VILLAGE_CODES } from './regions';
+import { planAnomalies } from './anomalies';
+
+const planAnomalyCount = (residents: number) =>
+  Object.values(planAnomalies(100, residents).due).reduce((sum, due) => sum + due.length, 0);
 
 const today = '2025-06-10';
 const county = generateDemoCounty({ residents: 300, seed: 1, today });
 const names = county.persons.map((p) => p.name);
 const byId = new Map(county.persons.map((p) => [p.idNumber, p]));
+/** Payments a planted anomaly changed on purpose (amount, or a second batch): the rules below skip them. */
+const planted = (c: typeof county) => {
+  const keys = new Set(c.anomalies.flatMap((a) => a.idNumbers.flatMap((id) => a.periods.map((period) => `${id}|${a.programCode}|${period}`)))); // prettier-ignore
+  return (p: (typeof county.payments)[number]) => keys.has(`${p.idNumber}|${p.programCode}|${p.period}`);
+};
+const isPlanted = planted(county);
 
 describe('generateDemoCounty', () => {
   it('gives the same county for the same seed and day, and another for another seed', () => {
@@ -81,11 +91,15 @@ describe('generateDemoCounty', () => {
     expect(county.regions.townships.map((t) => t.code)).toContain(HERDING_TOWNSHIP_CODE);
   });
 
-  it('offers the eight programs, each paid to somebody', () => {
-    const codes = county.programs.map((p) => p.code);
-    expect(new Set(codes).size).toBe(8);
+  it('offers the fifteen programs in all four frequencies, each paid to somebody in a county of 3,000', () => {
+    const larger = generateDemoCounty({ residents: 3000, seed: 1, today });
+    const codes = larger.programs.map((p) => p.code);
     expect(codes.sort()).toEqual(Object.values(PROGRAM).sort());
-    for (const code of codes) expect(county.payments.some((p) => p.programCode === code)).toBe(true);
+    expect(new Set(larger.programs.map((p) => p.frequency))).toEqual(
+      new Set(['monthly', 'quarterly', 'yearly', 'once']),
+    );
+    const paid = new Set(larger.payments.map((p) => p.programCode));
+    for (const code of codes) expect(paid.has(code), code).toBe(true);
   });
 
   it('pays integer fen to known residents on real dates within three years before today and 45 days after', () => {
@@ -117,7 +131,7 @@ describe('generateDemoCounty', () => {
   it('pays the old-age allowance only from 80, at the rate of the age band', () => {
     const allowance = county.payments.filter((p) => p.programCode === PROGRAM.elderly);
     expect(allowance.length).toBeGreaterThan(0);
-    for (const payment of allowance) {
+    for (const payment of allowance.filter((p) => !isPlanted(p))) {
       const age = ageOn(byId.get(payment.idNumber)!.birthDate, `${payment.period}-01`);
       expect(age).toBeGreaterThanOrEqual(80);
       expect(payment.amountFen).toBe(ELDERLY_BANDS.find(([from]) => age >= from)?.[1]);
@@ -129,12 +143,36 @@ describe('generateDemoCounty', () => {
     expect(support.length).toBeGreaterThan(0);
     for (const payment of support) {
       expect(RESERVOIR_VILLAGE_CODES).toContain(byId.get(payment.idNumber)!.villageCode);
-      expect(payment.amountFen).toBe(60000);
+      if (!isPlanted(payment)) expect(payment.amountFen).toBe(60000);
     }
   });
 
-  it('pays nobody twice for the same program and period', () => {
-    const keys = county.payments.map((p) => `${p.idNumber}|${p.programCode}|${p.period}`);
+  it('pays nobody twice for the same program and period, except where planted', () => {
+    const paid = county.payments.filter((p) => p.paidDate !== null && !isPlanted(p));
+    const keys = paid.map((p) => `${p.idNumber}|${p.programCode}|${p.period}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('re-issues some returned payments in a later batch for the same period', () => {
+    const larger = generateDemoCounty({ residents: 3000, seed: 1, today });
+    const returned = larger.payments.filter((p) => p.returned === true);
+    expect(returned.length).toBeGreaterThan(0);
+    expect(returned.every((p) => p.paidDate === null)).toBe(true);
+    const paidKeys = new Set(larger.payments.filter((p) => p.paidDate !== null).map((p) => `${p.idNumber}|${p.programCode}|${p.period}`)); // prettier-ignore
+    expect(returned.some((p) => paidKeys.has(`${p.idNumber}|${p.programCode}|${p.period}`))).toBe(true);
+  });
+
+  it('plants every kind of anomaly in a county of 3,000, more in a larger one', () => {
+    const kinds = (c: typeof county) => new Set(c.anomalies.map((a) => a.kind));
+    const larger = generateDemoCounty({ residents: 3000, seed: 1, today });
+    expect(kinds(larger)).toEqual(
+      new Set(['deceased-paid', 'cadre-relative-dibao', 'paid-twice', 'over-standard', 'shared-card-tail']),
+    );
+    for (const anomaly of larger.anomalies) {
+      expect(anomaly.idNumbers.length).toBeGreaterThan(0);
+      expect(anomaly.periods.length).toBeGreaterThan(0);
+      for (const id of anomaly.idNumbers) expect(parseIdNumber(id, today).ok).toBe(true);
+    }
+    expect(planAnomalyCount(400_000)).toBeGreaterThan(planAnomalyCount(3000));
   });
 });

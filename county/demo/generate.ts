@@ -1,33 +1,36 @@
 /**
- * A synthetic county for demos and tests: deterministic for a given seed and day, realistic enough to
- * exercise names, ID numbers, masking, printing and every payment status. No generated ID number can be a
- * real person's: all region codes lie in prefecture 3599, which GB/T 2260 does not assign.
+ * A small synthetic county in memory, for replicas, demos and tests: everything `streamDemoCounty` makes,
+ * collected. Deterministic for a given seed and day. For large counties write the stream straight to the
+ * master database instead (write-master.ts).
  */
-import { isValidLocalDate } from '../../domain/dates';
-import { generateHouseholds } from './households';
 import type { DemoCounty, DemoCountyOptions } from './model';
-import { generatePayments } from './payments';
-import { demoPrograms } from './programs';
-import { createRandom } from './random';
-import { demoRegions } from './regions';
+import { streamDemoCounty } from './stream';
 
 export function generateDemoCounty(options: DemoCountyOptions): DemoCounty {
-  const { residents, seed, today } = options;
-  if (!Number.isInteger(residents) || residents < 1)
-    throw new RangeError('residents must be a positive integer');
-  if (!Number.isInteger(seed)) throw new RangeError('seed must be an integer');
-  if (!isValidLocalDate(today)) throw new RangeError('today must be a YYYY-MM-DD date');
-
-  const random = createRandom(seed);
-  const regions = demoRegions();
-  const programs = demoPrograms();
-  const households = generateHouseholds(random, regions, residents, today);
-  return {
-    countyName: regions.name,
-    hotline: '12345',
-    regions,
-    programs,
-    persons: households.flatMap((h) => h.members.map((m) => m.person)),
-    payments: generatePayments(random, households, programs, today),
+  const stream = streamDemoCounty(options);
+  const county: DemoCounty = {
+    countyName: stream.countyName,
+    hotline: stream.hotline,
+    regions: stream.regions,
+    programs: stream.programs,
+    persons: [],
+    payments: [],
+    anomalies: [],
   };
+  for (const village of stream.villages()) {
+    for (const resident of village.residents) county.persons.push(resident.person);
+    for (const p of village.payments) {
+      county.payments.push({
+        idNumber: p.idNumber,
+        programCode: p.programCode,
+        period: p.period,
+        amountFen: p.amountFen,
+        plannedDate: p.plannedDate,
+        paidDate: p.paidDate,
+        ...(p.status === 'failed' ? { returned: true } : {}),
+      });
+    }
+    county.anomalies.push(...village.anomalies);
+  }
+  return county;
 }

@@ -40,3 +40,18 @@ export function createRandom(seed: number): Random {
   };
   return { next, int, chance: (probability) => next() < probability, pick, weighted };
 }
+
+/**
+ * A seed for an independent stream (one village, one table), mixed from the county's seed and small
+ * integers, so a village comes out the same whatever was generated before it.
+ */
+export function deriveSeed(seed: number, ...parts: readonly number[]): number {
+  let h = (seed ^ 0x9e3779b9) >>> 0;
+  for (const part of parts) {
+    h = Math.imul(h ^ (part >>> 0), 0x85ebca6b) >>> 0;
+    h = (h ^ (h >>> 13)) >>> 0;
+    h = Math.imul(h, 0xc2b2ae35) >>> 0;
+    h = (h ^ (h >>> 16)) >>> 0;
+  }
+  return h;
+}
