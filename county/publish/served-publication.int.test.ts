@@ -38,7 +38,7 @@ afterAll(async () => {
 const json = async (path: string) => {
   const response = await fetch(`${base}/publish/${path}`);
   expect(response.status).toBe(200);
-  return { body: (await response.json()) as { signed: Record<string, never> }, response };
+  return { body: (await response.json()) as { signed: Record<string, unknown> }, response };
 };
 
 it('serves a publication a terminal can walk and download in pieces', async () => {

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchRow } from './bench-row';
+import { demoBench } from './county-demo';
 import { importBench } from './county-import';
 import { publishBench } from './county-publish';
 import { lookupBench } from './kiosk-lookup';
@@ -28,6 +29,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]> | BenchRow[]> = {
   lookup: () => lookupBench({ residents }),
   renderer: () => rendererBench(),
   import: () => importBench({ rows: Number(values['import-rows']) }),
+  demo: () => demoBench({ residents: Number(values['county-residents']) }),
   publish: () => publishBench({ residents: Number(values['county-residents']) }),
 };
 const chosen = values.only ? values.only.split(',') : Object.keys(BENCHES);
