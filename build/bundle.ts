@@ -12,6 +12,8 @@ const common: BuildOptions = {
   sourcemap: true,
   external: ['electron', 'better-sqlite3'],
   logLevel: 'warning',
+  // county/import/check-session.ts reads import.meta.url only when it runs from the sources, not bundled.
+  logOverride: { 'empty-import-meta': 'silent' },
 };
 
 const entries: Record<string, string> = {
@@ -19,6 +21,8 @@ const entries: Record<string, string> = {
   'electron/preload': 'electron/preload.ts',
   'browser-host': 'electron/browser-host/main.ts',
   county: 'county/bin.ts',
+  // the import's row-checking worker thread, started by dist/county.cjs from beside it
+  'county-import-worker': 'county/import/check-worker.ts',
   start: 'build/start.ts',
 };
 

@@ -17,11 +17,17 @@ export class CsvReader {
   /** Whether the current record ended inside an open quote (at the end of the file). */
   unclosedQuote = false;
 
+  /** Where the current record starts in the text. */
+  recordStart = 0;
+
   private position = 0;
-  private nextLine = 1;
   private nextQuote = -1;
 
-  constructor(private readonly text: string) {}
+  /** `nextLine`: the physical line number of the text's first line (it may be a piece of a file). */
+  constructor(
+    private readonly text: string,
+    public nextLine = 1,
+  ) {}
 
   /** How many characters of the text have been read, for progress. */
   get consumed(): number {
@@ -34,6 +40,7 @@ export class CsvReader {
     const length = text.length;
     while (this.position < length) {
       const start = this.position;
+      this.recordStart = start;
       let end = text.indexOf('\n', start);
       if (end === -1) end = length;
       this.line = this.nextLine;

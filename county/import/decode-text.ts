@@ -27,15 +27,10 @@ export function detectEncoding(bytes: Buffer): TextEncodingName {
   return 'gb18030';
 }
 
-/** The text of a CSV file, without its BOM, in the detected encoding or the one forced by `--encoding`. */
-export function decodeCsvBytes(
-  bytes: Buffer,
-  forced?: TextEncodingName,
-): { text: string; encoding: TextEncodingName } {
-  const encoding = forced ?? detectEncoding(bytes);
+/** Decodes one piece of a file that starts at `start`: only the file's first piece may carry a BOM. */
+export function decodePiece(bytes: Buffer, encoding: TextEncodingName, start: number): string {
   if (encoding === 'utf-8') {
-    const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
-    return { text: body.toString('utf8'), encoding };
+    return (start === 0 && hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes).toString('utf8');
   }
-  return { text: iconv.decode(bytes, 'gb18030', { stripBOM: true }), encoding };
+  return iconv.decode(bytes, 'gb18030', { stripBOM: start === 0 });
 }

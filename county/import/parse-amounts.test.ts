@@ -13,6 +13,8 @@ describe('money in department exports', () => {
   it.each([
     ['1234.50', 123450],
     ['1,234.50', 123450],
+    ['1,234,567.8', 123456780],
+    ['12,345', 1234500],
     ['¥1234.5', 123450],
     ['1234.50元', 123450],
     ['810', 81000],
@@ -25,6 +27,9 @@ describe('money in department exports', () => {
     ['-12.00', 'negative'],
     ['12.345', 'decimals'],
     ['12,34.5', 'unreadable'],
+    ['1234,567.00', 'unreadable'],
+    [',123.00', 'unreadable'],
+    ['1,234,', 'unreadable'],
     ['十二元', 'unreadable'],
   ])('refuses %s yuan as %s', (text, reason) => {
     expect(parseMoneyText(text, 'yuan')).toEqual({ ok: false, reason });
@@ -42,6 +47,17 @@ describe('money in department exports', () => {
     expect(parseMoneyNumber(0.1 + 0.2, 'yuan')).toEqual({ ok: true, fen: 30 });
     expect(parseMoneyNumber(12.345, 'yuan')).toEqual({ ok: false, reason: 'decimals' });
     expect(parseMoneyNumber(9000, 'fen')).toEqual({ ok: true, fen: 9000 });
+  });
+
+  it('reads grouped and plain amounts alike', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 12 }), (fen) => {
+        const yuan = (fen / 100).toFixed(2);
+        const grouped = yuan.replace(/\B(?=(\d{3})+\.)/g, ',');
+        expect(parseMoneyText(grouped, 'yuan')).toEqual({ ok: true, fen });
+        expect(parseMoneyText(yuan, 'yuan')).toEqual({ ok: true, fen });
+      }),
+    );
   });
 
   it('reads back every amount the way the county formats it', () => {

@@ -11,23 +11,33 @@ export type MoneyResult = { ok: true; fen: Fen } | { ok: false; reason: MoneyPro
 
 const DIGIT_0 = 48;
 const DOT = 46;
+const COMMA = 44;
 const PLAIN_MAX_DIGITS = 13;
 
 /**
- * Fen of the common shape 1234, 1234.5 or 1234.50, read without a regular expression (this runs for every
- * row); -1 for any other shape, which the domain parser then reads (grouping, currency marks, errors).
+ * Fen of the common shapes 1234, 1234.5, 1234.50 and 1,234.50, read without a regular expression (this runs
+ * for every row); -1 for any other shape, which the domain parser then reads (currency marks, errors).
  */
 function plainYuan(text: string): number {
   const n = text.length;
   let i = 0;
   let whole = 0;
-  while (i < n) {
-    const d = text.charCodeAt(i) - DIGIT_0;
-    if (!(d >= 0 && d <= 9)) break;
-    whole = whole * 10 + d;
-    i++;
+  let digits = 0;
+  // Digits since the last grouping comma, once there was one.
+  let group = -1;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const d = c - DIGIT_0;
+    if (d >= 0 && d <= 9) {
+      whole = whole * 10 + d;
+      digits++;
+      if (group >= 0) group++;
+    } else if (c === COMMA) {
+      if (group >= 0 ? group !== 3 : digits < 1 || digits > 3) return -1;
+      group = 0;
+    } else break;
   }
-  if (i === 0 || i > PLAIN_MAX_DIGITS) return -1;
+  if (digits === 0 || digits > PLAIN_MAX_DIGITS || (group >= 0 && group !== 3)) return -1;
   if (i === n) return whole * 100;
   if (text.charCodeAt(i) !== DOT || n - i - 1 < 1 || n - i - 1 > 2) return -1;
   const tenths = text.charCodeAt(i + 1) - DIGIT_0;

@@ -3,8 +3,9 @@
  * record starts on) or the chosen sheet of an XLSX workbook (cells may be numbers or dates, `line` is the row
  * number, and cells are named like Sheet1!C12 in messages).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { CsvReader } from './csv-reader';
+import { decodePiece, REPLACEMENT_CHARACTER, type TextEncodingName } from './decode-text';
 import type { Cell } from './validate-row';
 
 export interface RowSource {
@@ -15,6 +16,8 @@ export interface RowSource {
   readonly line: number;
   /** A CSV record that ran to the end of the file inside a quote. */
   readonly unclosedQuote: boolean;
+  /** Whether the current row's text may hold U+FFFD, the mark of bytes that did not decode. */
+  readonly mayHoldUndecodable: boolean;
   /** How far the reading has come, out of `total`, for progress. */
   readonly done: number;
   readonly total: number;
@@ -22,17 +25,54 @@ export interface RowSource {
   cellName(line: number, column: number): string | null;
 }
 
-export class CsvRowSource implements RowSource {
-  private readonly reader: CsvReader;
-  readonly total: number;
+/** Bytes decoded at a time: the first rows are checked (and written) while the rest is still undecoded. */
+const PIECE_BYTES = 4 * 1024 * 1024;
+const LF = 0x0a;
 
-  constructor(text: string) {
-    this.reader = new CsvReader(text);
-    this.total = text.length;
+/**
+ * A CSV file's rows, decoded piece by piece. Pieces end at a line feed (a byte that is never part of a
+ * multi-byte character in UTF-8 or GB18030); a record whose quoted cell runs on past its piece is read
+ * again with the rest of the file appended, so the rows are exactly those of the whole text.
+ */
+export class CsvRowSource implements RowSource {
+  private reader: CsvReader;
+  private pieceStart = 0;
+  private pieceEnd = 0;
+  private pieceText = '';
+  private pieceUndecodable = false;
+
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly encoding: TextEncodingName,
+  ) {
+    this.reader = this.readPiece('', 1, PIECE_BYTES);
+  }
+
+  private readPiece(carried: string, firstLine: number, size: number): CsvReader {
+    const { bytes } = this;
+    const start = this.pieceEnd;
+    let end = start + size >= bytes.length ? bytes.length : bytes.indexOf(LF, start + size) + 1;
+    if (end === 0) end = bytes.length;
+    const text = carried + decodePiece(bytes.subarray(start, end), this.encoding, start);
+    this.pieceStart = start;
+    this.pieceEnd = end;
+    this.pieceText = text;
+    this.pieceUndecodable = text.includes(REPLACEMENT_CHARACTER);
+    return new CsvReader(text, firstLine);
   }
 
   next(): boolean {
-    return this.reader.next();
+    for (;;) {
+      const { reader } = this;
+      const more = this.pieceEnd < this.bytes.length;
+      if (reader.next()) {
+        if (!(reader.unclosedQuote && more)) return true;
+        this.reader = this.readPiece(this.pieceText.slice(reader.recordStart), reader.line, Infinity);
+        continue;
+      }
+      if (!more) return false;
+      this.reader = this.readPiece('', reader.nextLine, PIECE_BYTES);
+    }
   }
   get cells(): readonly Cell[] {
     return this.reader.fields;
@@ -43,8 +83,14 @@ export class CsvRowSource implements RowSource {
   get unclosedQuote(): boolean {
     return this.reader.unclosedQuote;
   }
+  get mayHoldUndecodable(): boolean {
+    return this.pieceUndecodable;
+  }
   get done(): number {
-    return this.reader.consumed;
+    return this.pieceStart;
+  }
+  get total(): number {
+    return this.bytes.length;
   }
   cellName(): null {
     return null;
@@ -82,6 +128,7 @@ export class XlsxRowSource implements RowSource {
   private readonly rows: { line: number; cells: Cell[] }[];
   private index = -1;
   readonly unclosedQuote = false;
+  readonly mayHoldUndecodable = false;
 
   private constructor(
     readonly sheetName: string,
@@ -92,7 +139,9 @@ export class XlsxRowSource implements RowSource {
 
   /** Reads the named sheet, or the first; resolves to the list of sheet names when the name is not there. */
   static async open(bytes: Buffer, sheet?: string): Promise<XlsxRowSource | { missing: string[] }> {
-    const workbook = new ExcelJS.Workbook();
+    // exceljs is large; CSV imports (and the checker's worker thread) start faster without loading it.
+    const { default: excel } = await import('exceljs');
+    const workbook = new excel.Workbook();
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     const worksheet = sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheet);
     if (worksheet === undefined) return { missing: workbook.worksheets.map((w) => w.name) };

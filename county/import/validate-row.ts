@@ -54,8 +54,8 @@ export interface ValidatorSetup {
   today: LocalDate;
   /** CSV rows must be as wide as the header; spreadsheets leave trailing empty cells out. */
   strictWidth: boolean;
-  /** Whether the decoded text holds U+FFFD anywhere (only then are cells checked for it). */
-  mayHoldUndecodable: boolean;
+  /** Whether the current row's text may hold U+FFFD (only then are its cells checked for it). */
+  mayHoldUndecodable(): boolean;
   encoding: string;
   /** Names a cell for messages ('Sheet1!C12'), or null. */
   cellName(line: number, column: number): string | null;
@@ -135,7 +135,7 @@ export class RowValidator {
       });
       return false;
     }
-    if (setup.mayHoldUndecodable) {
+    if (setup.mayHoldUndecodable()) {
       cells.forEach((cell, i) => {
         if (typeof cell === 'string' && cell.includes(REPLACEMENT_CHARACTER)) {
           this.report(i, 'undecodable', { encoding: setup.encoding });
