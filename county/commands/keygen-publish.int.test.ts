@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCountyCli } from '../cli';
 import { captureOutput } from '../cli/capture-output';
 import { seedFixtureCounty } from '../publish/publish-fixture';
+import { readRoot } from '../publish/root-chain';
+import { verifyPublication } from '../publish/verify-publication';
 
 let dir: string;
 let db: string;
@@ -58,5 +60,35 @@ describe('huimin-county keygen and publish', () => {
     );
     expect(code).toBe(3);
     expect(io.stderr.join('\n')).toContain("run 'huimin-county keygen' first");
+  });
+});
+
+describe('huimin-county keygen --renew', () => {
+  it('extends the root with the same keys, and a publication still verifies from root version 1', async () => {
+    const io = captureOutput();
+    expect(
+      await runCountyCli(['keygen', '--keys', keys, '--renew', '--expires-days', '730', '--json'], io),
+    ).toBe(0);
+    const renewed = JSON.parse(io.stdout.join('')) as { rootVersion: number; expires: string };
+    expect(renewed.rootVersion).toBe(2);
+    expect(new Date(renewed.expires).getTime()).toBeGreaterThan(Date.now() + 700 * 86400_000);
+
+    expect(
+      await runCountyCli(
+        ['publish', '--db', db, '--keys', keys, '--publish-dir', publishDir],
+        captureOutput(),
+      ),
+    ).toBe(0);
+    const verified = await verifyPublication(
+      publishDir,
+      readRoot(join(keys, 'roots', '1.root.json')),
+      new Date(),
+    );
+    expect(verified.rootVersion).toBe(2);
+  });
+
+  it('refuses --renew together with --rotate', async () => {
+    const io = captureOutput();
+    expect(await runCountyCli(['keygen', '--keys', keys, '--renew', '--rotate', 'online'], io)).toBe(2);
   });
 });

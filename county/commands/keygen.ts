@@ -8,7 +8,7 @@ import {
   stringOption,
   type CountyCommand,
 } from '../cli/command';
-import { createKeys, rotateKey } from '../publish/root-chain';
+import { createKeys, renewRoot, rotateKey } from '../publish/root-chain';
 import { SigningKeyError } from '../publish/signing-keys';
 
 const USAGE = `Usage: huimin-county keygen --keys DIR [options]
@@ -19,11 +19,13 @@ terminal's configuration. Keep root.pem offline once terminals trust it; publish
 
 With --rotate, replaces one key and writes the next root version, signed by the old root key (and by the
 new one when the root key itself changes), so terminals follow the change on their next sync. The old
-private key is destroyed.
+private key is destroyed. With --renew, writes the next root version with the same keys and a later expiry
+(do it well before the root document expires; terminals refuse an expired root).
 
 Options:
   --keys DIR               where the keys and root documents live
   --rotate root|online     replace this key instead of creating new keys
+  --renew                  extend the root document's validity, keys unchanged
   --expires-days N         how long the new root document is valid (default 365)
   --json                   print the result as JSON
   --help                   show this help`;
@@ -32,17 +34,27 @@ export const keygenCommand: CountyCommand = {
   name: 'keygen',
   summary: 'create or rotate the signing keys and the root document terminals pin',
   usage: USAGE,
-  options: { keys: { type: 'string' }, rotate: { type: 'string' }, 'expires-days': { type: 'string' } },
+  options: {
+    keys: { type: 'string' },
+    rotate: { type: 'string' },
+    renew: { type: 'boolean' },
+    'expires-days': { type: 'string' },
+  },
   async run(context) {
     const keysDir = requiredOption(context.values, 'keys');
     const rotate = stringOption(context.values, 'rotate');
     if (rotate !== undefined && rotate !== 'root' && rotate !== 'online')
       throw new UsageError("--rotate must be 'root' or 'online'");
+    const renew = context.values['renew'] === true;
+    if (renew && rotate !== undefined) throw new UsageError('use either --rotate or --renew, not both');
     const days = integerOption(context.values, 'expires-days', 365, 1, 3650);
     try {
-      const { root, file } = rotate
-        ? rotateKey(keysDir, rotate, new Date(), days)
-        : createKeys(keysDir, new Date(), days);
+      const now = new Date();
+      const { root, file } = renew
+        ? renewRoot(keysDir, now, days)
+        : rotate
+          ? rotateKey(keysDir, rotate, now, days)
+          : createKeys(keysDir, now, days);
       const roles = root.signed.roles;
       const result = {
         rootVersion: root.signed.version,
@@ -56,7 +68,7 @@ export const keygenCommand: CountyCommand = {
         `keygen: root version ${result.rootVersion} written to ${file}\n` +
           `  root key ${result.rootKeyIds.join(', ')}\n  online key ${result.onlineKeyIds.join(', ')}\n` +
           `  valid until ${result.expires}` +
-          (rotate ? '' : `\n  pin ${file} in every terminal's configuration`),
+          (rotate || renew ? '' : `\n  pin ${file} in every terminal's configuration`),
         result,
       );
       return EXIT.ok;

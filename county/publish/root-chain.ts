@@ -99,3 +99,22 @@ export function rotateKey(
   rmSync(retired);
   return { root, file };
 }
+
+/** The same keys in a new root version with a later expiry, signed by the root key: for a root about to expire. */
+export function renewRoot(
+  keysDir: string,
+  now: Date,
+  expiresDays: number,
+): { root: Metadata<Root>; file: string } {
+  const previous = latestRoot(keysDir);
+  const rootKey = loadSigningKey(keysDir, 'root');
+  const onlineKey = loadSigningKey(keysDir, 'online');
+  const root = makeRoot({
+    version: previous.signed.version + 1,
+    expires: addDays(now, expiresDays),
+    rootKey,
+    onlineKey,
+  });
+  signWith(root, rootKey);
+  return { root, file: writeRoot(keysDir, root) };
+}
