@@ -150,6 +150,33 @@ function query<T>(sql: string, ...params: unknown[]): T[] {
 const paymentCount = () => query<{ n: number }>('SELECT count(*) AS n FROM payments')[0]?.n;
 
 describe('huimin-county import of a CSV', () => {
+  it('passes over the 合计 line under the table, but still refuses a row that has an ID number', async () => {
+    const totals = {
+      ...row(),
+      序号: '合计',
+      乡镇: '',
+      村: '',
+      姓名: '',
+      身份证号: '',
+      项目名称: '',
+      所属期: '',
+      标准: '',
+      发放金额: '3,750.00',
+      计划发放日期: '',
+      发放日期: '',
+      状态: '',
+      银行账号: '',
+      批次: '',
+    };
+    const path = file('民政-合计.csv', `\uFEFF${csv([...GOOD_ROWS, totals])}`);
+    const { code } = await runImport(path);
+    expect(code).toBe(0);
+    expect(paymentCount()).toBe(GOOD_ROWS.length);
+
+    const labelled = file('民政-合计-有号.csv', `\uFEFF${csv([row({ 序号: '合计', 发放金额: 'abc' })])}`);
+    expect((await runImport(labelled)).code).toBe(3);
+  });
+
   it('imports a good UTF-8 file: residents created from their numbers, amounts in fen, only card tails kept', async () => {
     const path = file('民政-2026-03.csv', `\uFEFF${csv(GOOD_ROWS)}`);
     const { code, out } = await runImport(path);

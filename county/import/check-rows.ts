@@ -277,7 +277,7 @@ export async function* checkRows(db: MasterDatabase, input: CheckInput): AsyncGe
   while (source.next()) {
     const cells = source.cells;
     const line = source.line;
-    if (isBlankRow(cells)) continue;
+    if (isBlankRow(cells) || validator.isTotalsRow(cells)) continue;
     counts.rowsTotal++;
     const before = problems.length;
 

@@ -91,6 +91,8 @@ export function cellText(cell: Cell | undefined): string {
   return d.ok ? d.date : '';
 }
 
+const TOTALS_LABEL = /^\s*(合\s*计|总\s*计|小\s*计|共\s*计)\s*[:：]?\s*$/;
+
 export class RowValidator {
   readonly payment: ParsedPayment = {
     idNumber: '',
@@ -118,6 +120,16 @@ export class RowValidator {
 
   constructor(private readonly setup: ValidatorSetup) {
     this.excelSerialInText = setup.mapping.excelSerialDates;
+  }
+
+  /**
+   * The 合计/总计/小计 line Chinese offices put under their tables: a cell saying so and no ID number. It is a
+   * sum of the rows above, not a payment.
+   */
+  isTotalsRow(cells: readonly Cell[]): boolean {
+    const idColumn = this.setup.columns.idNumber;
+    if (idColumn !== undefined && cellText(cells[idColumn]) !== '') return false;
+    return cells.some((cell) => typeof cell === 'string' && TOTALS_LABEL.test(cell));
   }
 
   /** Validates one row; on success `payment` holds it, otherwise its problems are pushed to `problems`. */
