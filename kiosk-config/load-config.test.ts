@@ -59,6 +59,7 @@ describe('loadKioskConfig', () => {
       replica: path.join(dir, 'data', 'replica.db'),
       outbox: path.join(dir, 'data', 'outbox.db'),
       receipts: path.join(dir, 'data', 'receipts'),
+      syncState: path.join(dir, 'data', 'sync'),
     });
     expect(config.printer).toEqual({ kind: 'virtual', directory: path.join(dir, 'printed') });
   });
@@ -66,6 +67,7 @@ describe('loadKioskConfig', () => {
   it('keeps absolute paths and device names as written', () => {
     const config = loadKioskConfig(path.join(examples, 'township-service-hall.json'));
     expect(config.paths.replica).toBe('/var/lib/huimin-kiosk/replica.db');
+    expect(config.paths.syncState).toBe('/var/lib/huimin-kiosk/sync');
     expect(config.cardReader).toMatchObject({ path: '/dev/ttyUSB0' });
   });
 

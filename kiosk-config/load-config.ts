@@ -63,6 +63,15 @@ function parseJson(file: string, source: string): unknown {
   }
 }
 
+function defaultSyncStateDir(replica: string): string {
+  return path.join(path.dirname(replica), 'sync');
+}
+
+/** Where the sync agent keeps its state: `paths.syncState`, or `sync/` beside the replica when it is not set. */
+export function syncStateDir(config: KioskConfig): string {
+  return config.paths.syncState ?? defaultSyncStateDir(config.paths.replica);
+}
+
 /** Relative paths in the file mean "next to this file", whatever directory the kiosk was started from. */
 function resolvePaths(config: KioskConfig, directory: string): KioskConfig {
   const resolve = (p: string) => path.resolve(directory, p);
@@ -72,6 +81,10 @@ function resolvePaths(config: KioskConfig, directory: string): KioskConfig {
       replica: resolve(config.paths.replica),
       outbox: resolve(config.paths.outbox),
       receipts: resolve(config.paths.receipts),
+      syncState:
+        config.paths.syncState === undefined
+          ? defaultSyncStateDir(resolve(config.paths.replica))
+          : resolve(config.paths.syncState),
     },
     // Device paths (/dev/ttyUSB0, COM3) are names, not files next to the config, so they are left alone.
     printer:

@@ -113,7 +113,13 @@ export const kioskConfigSchema = z.strictObject({
   }),
   accessToken: z.string().min(16),
   /** Relative paths resolve against the directory of the config file (see load-config). */
-  paths: z.strictObject({ replica: text, outbox: text, receipts: text }),
+  paths: z.strictObject({
+    replica: text,
+    outbox: text,
+    receipts: text,
+    /** The sync agent's own files (trusted TUF metadata, partial downloads); default `sync/` beside the replica. */
+    syncState: text.optional(),
+  }),
   cardReader: cardReaderSchema,
   printer: printerSchema,
   paperWidthMm: z.union([z.literal(58), z.literal(80)]).default(80),
