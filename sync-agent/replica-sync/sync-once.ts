@@ -1,0 +1,96 @@
+/**
+ * One sync pass: refresh the county's signed metadata, choose the delta or the full replica, download it with
+ * resume, verify and apply it atomically, and record the outcome in `<state>/state.json`.
+ */
+import { rmSync } from 'node:fs';
+import { syncStateDir } from '../../kiosk-config/load-config';
+import type { KioskConfig } from '../../kiosk-config/schema';
+import { PUBLISH_PATH_PREFIX } from '../../domain/county-api';
+import { applyTarget, heldVersion, removeStaleTemps } from './apply-replica';
+import { chooseTarget } from './choose-target';
+import type { FetchFunction } from './county-fetcher';
+import { downloadTarget } from './download-target';
+import { refreshMetadata } from './refresh-metadata';
+import { SyncError } from './sync-error';
+import { readSyncState, writeSyncState, type SyncOutcome } from './sync-state';
+
+export interface SyncOptions {
+  /** Defaults to Node's global fetch. */
+  fetch?: FetchFunction;
+  /** The clock metadata expiry is checked against; defaults to now. */
+  now?: Date;
+}
+
+export interface SyncResult {
+  outcome: SyncOutcome;
+  /** The data version the replica held before, null when there was none. */
+  fromVersion: number | null;
+  /** The data version the replica holds after this pass. */
+  toVersion: number | null;
+  /** Bytes of target data received over the network. */
+  bytes: number;
+  /** Why the pass did not end with the replica current. */
+  reason?: string;
+}
+
+function publishUrl(config: KioskConfig): string {
+  return `${config.county.baseUrl.replace(/\/+$/, '')}${PUBLISH_PATH_PREFIX}`;
+}
+
+export async function syncOnce(config: KioskConfig, options: SyncOptions = {}): Promise<SyncResult> {
+  const now = options.now ?? new Date();
+  const fetchFunction = options.fetch ?? globalThis.fetch;
+  const stateDir = syncStateDir(config);
+  const replica = config.paths.replica;
+  removeStaleTemps(replica);
+  const fromVersion = heldVersion(replica);
+  let bytes = 0;
+  let result: SyncResult;
+  try {
+    const metadata = await refreshMetadata({
+      stateDir,
+      metadataBaseUrl: publishUrl(config),
+      pinned: config.trust.publicKeys,
+      fetch: fetchFunction,
+      now,
+    });
+    const choice = chooseTarget(metadata.targetsVersion, metadata.targets, fromVersion);
+    if (choice.kind === 'current') {
+      result = { outcome: 'current', fromVersion, toVersion: fromVersion, bytes };
+    } else {
+      const downloaded = await downloadTarget({
+        stateDir,
+        targetsBaseUrl: `${publishUrl(config)}targets/`,
+        target: choice.target,
+        fetch: fetchFunction,
+      });
+      bytes = downloaded.bytes;
+      try {
+        await applyTarget({ replica, downloaded: downloaded.file, target: choice.target, base: fromVersion });
+      } finally {
+        // Verified but unusable, or applied: either way it is not needed again.
+        rmSync(downloaded.file, { force: true });
+      }
+      result = { outcome: 'updated', fromVersion, toVersion: heldVersion(replica), bytes };
+    }
+  } catch (error) {
+    if (!(error instanceof SyncError)) throw error;
+    result = {
+      outcome: error.kind,
+      fromVersion,
+      toVersion: heldVersion(replica),
+      bytes,
+      reason: error.message,
+    };
+  }
+  const previous = readSyncState(stateDir);
+  const succeeded = result.outcome === 'updated' || result.outcome === 'current';
+  writeSyncState(stateDir, {
+    lastAttemptAt: now.toISOString(),
+    lastOutcome: result.outcome,
+    lastError: result.reason ?? null,
+    lastSuccessAt: succeeded ? now.toISOString() : (previous?.lastSuccessAt ?? null),
+    dataVersion: result.toVersion,
+  });
+  return result;
+}
