@@ -41,6 +41,19 @@ export const PRINTER_STATES = ['ready', 'paper-out', 'cover-open', 'offline', 'n
 /** A reader in keyboard-emulation mode cannot say how it is: `unknown`. */
 export const CARD_READER_STATES = ['ready', 'offline', 'unknown', 'not-configured'] as const;
 
+const localDay = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date YYYY-MM-DD');
+
+/** An anonymous usage count of one kind on one of the terminal's days (lookups, receipts, ratings…). */
+export const usageCountSchema = z.object({
+  day: localDay,
+  kind: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
+  /** The whole day's count so far: the county keeps the latest per terminal, day and kind. */
+  count: z.number().int().min(0),
+});
+export type UsageCount = z.infer<typeof usageCountSchema>;
+
 export const heartbeatSchema = z.object({
   /** The data version the terminal's replica holds; null before its first sync. */
   dataVersion: dataVersion.nullable(),
@@ -54,6 +67,10 @@ export const heartbeatSchema = z.object({
   }),
   /** The terminal's clock when it sent the heartbeat; the county keeps its own receive time as well. */
   at: instant,
+  /** When the terminal last tried to sync, and last succeeded (optional: older terminals do not send it). */
+  lastSync: z.object({ attemptedAt: instant.nullable(), succeededAt: instant.nullable() }).optional(),
+  /** Anonymous usage counts not yet acknowledged; never anything about a person. */
+  counters: z.array(usageCountSchema).max(2000).optional(),
 });
 export type Heartbeat = z.infer<typeof heartbeatSchema>;
 

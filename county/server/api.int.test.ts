@@ -96,6 +96,27 @@ describe('POST /api/v1/heartbeat', () => {
     expect(await (await fetch(`${base}/api/v1/health`)).json()).toEqual({ ok: true, latestVersion: 5 });
   });
 
+  it('keeps the last sync and the anonymous usage counts, the latest count per day and kind', async () => {
+    await start();
+    const lastSync = { attemptedAt: '2026-03-05T08:00:00Z', succeededAt: '2026-03-05T08:00:05Z' };
+    const counters = [
+      { day: '2026-03-05', kind: 'lookup', count: 12 },
+      { day: '2026-03-05', kind: 'rating-5', count: 3 },
+    ];
+    expect((await post('/api/v1/heartbeat', { ...heartbeat, lastSync, counters })).status).toBe(200);
+    const later = [{ day: '2026-03-05', kind: 'lookup', count: 15 }];
+    expect((await post('/api/v1/heartbeat', { ...heartbeat, counters: later })).status).toBe(200);
+    expect(
+      db.prepare('SELECT kind, count FROM terminal_usage WHERE terminal_id = ? ORDER BY kind').all('T-001'),
+    ).toEqual([
+      { kind: 'lookup', count: 15 },
+      { kind: 'rating-5', count: 3 },
+    ]);
+    expect(
+      db.prepare('SELECT last_sync_succeeded_at AS at FROM terminals WHERE id = ?').get('T-001'),
+    ).toEqual({ at: lastSync.succeededAt });
+  });
+
   it('names the wrong field with 400', async () => {
     await start();
     const res = await post('/api/v1/heartbeat', {

@@ -117,13 +117,28 @@ export function recordHeartbeat(
   heartbeat: Heartbeat,
   receivedAt: Date,
 ): void {
-  db.prepare(
-    `UPDATE terminals SET last_heartbeat_at = ?, data_version = ?, app_version = ?, devices = ? WHERE id = ?`,
-  ).run(
-    receivedAt.toISOString(),
-    heartbeat.dataVersion,
-    heartbeat.appVersion,
-    JSON.stringify({ ...heartbeat.devices, reportedAt: heartbeat.at }),
-    terminalId,
+  const received = receivedAt.toISOString();
+  const saveCount = db.prepare(
+    `INSERT INTO terminal_usage (terminal_id, day, kind, count, reported_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (terminal_id, day, kind) DO UPDATE SET count = excluded.count, reported_at = excluded.reported_at`,
   );
+  db.transaction(() => {
+    db.prepare(
+      `UPDATE terminals SET last_heartbeat_at = ?, data_version = ?, app_version = ?, devices = ?,
+         last_sync_attempted_at = coalesce(?, last_sync_attempted_at),
+         last_sync_succeeded_at = coalesce(?, last_sync_succeeded_at)
+       WHERE id = ?`,
+    ).run(
+      received,
+      heartbeat.dataVersion,
+      heartbeat.appVersion,
+      JSON.stringify({ ...heartbeat.devices, reportedAt: heartbeat.at }),
+      heartbeat.lastSync?.attemptedAt ?? null,
+      heartbeat.lastSync?.succeededAt ?? null,
+      terminalId,
+    );
+    for (const count of heartbeat.counters ?? []) {
+      saveCount.run(terminalId, count.day, count.kind, count.count, received);
+    }
+  })();
 }
