@@ -2,7 +2,8 @@
  * One sync pass: refresh the county's signed metadata, choose the delta or the full replica, download it with
  * resume, verify and apply it atomically, and record the outcome in `<state>/state.json`.
  */
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { syncStateDir } from '../../kiosk-config/load-config';
 import type { KioskConfig } from '../../kiosk-config/schema';
 import { PUBLISH_PATH_PREFIX } from '../../domain/county-api';
@@ -42,6 +43,7 @@ export async function syncOnce(config: KioskConfig, options: SyncOptions = {}): 
   const fetchFunction = options.fetch ?? globalThis.fetch;
   const stateDir = syncStateDir(config);
   const replica = config.paths.replica;
+  mkdirSync(dirname(replica), { recursive: true });
   removeStaleTemps(replica);
   const fromVersion = heldVersion(replica);
   let bytes = 0;
