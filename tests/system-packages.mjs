@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 const REQUIRED = {
   chromium: '/usr/bin/chromium',
   'fonts-noto-cjk': '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+  nginx: '/usr/sbin/nginx',
+  rsync: '/usr/bin/rsync',
 };
 
 const missing = Object.entries(REQUIRED)
