@@ -21,6 +21,7 @@ const entries: Record<string, string> = {
   'electron/preload': 'electron/preload.ts',
   'browser-host': 'electron/browser-host/main.ts',
   county: 'county/bin.ts',
+  'sync-agent': 'sync-agent/bin.ts',
   // the import's row-checking worker thread, started by dist/county.cjs from beside it
   'county-import-worker': 'county/import/check-worker.ts',
   start: 'build/start.ts',
