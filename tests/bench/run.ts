@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: measured figures, printed as a table and written as JSON (never asserted in tests).
- * Usage: npm run bench [-- --only lookup,renderer,import,demo,publish] [--residents N] [--import-rows N]
- *        [--county-residents N]   (residents of the kiosk lookup replica; rows of the import CSV; residents of
- *        the demo county that is generated and published)
+ * Usage: npm run bench [-- --only lookup,renderer,import,demo,publish,sync] [--residents N] [--import-rows N]
+ *        [--county-residents N] [--sync-residents N]   (residents of the kiosk lookup replica; rows of the import
+ *        CSV; residents of the demo county that is generated and published; residents of the synced county)
  * Run `npm run build` first for the renderer figure.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { importBench } from './county-import';
 import { publishBench } from './county-publish';
 import { lookupBench } from './kiosk-lookup';
 import { rendererBench } from './renderer-size';
+import { syncBench } from './sync-transfer';
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     residents: { type: 'string', default: '10000' },
     'import-rows': { type: 'string', default: '100000' },
     'county-residents': { type: 'string', default: '100000' },
+    'sync-residents': { type: 'string', default: '20000' },
   },
 });
 const residents = Number(values.residents);
@@ -31,6 +33,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]> | BenchRow[]> = {
   import: () => importBench({ rows: Number(values['import-rows']) }),
   demo: () => demoBench({ residents: Number(values['county-residents']) }),
   publish: () => publishBench({ residents: Number(values['county-residents']) }),
+  sync: () => syncBench({ residents: Number(values['sync-residents']) }),
 };
 const chosen = values.only ? values.only.split(',') : Object.keys(BENCHES);
 const unknown = chosen.filter((name) => !(name in BENCHES));
