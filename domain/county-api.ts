@@ -37,7 +37,15 @@ function characters(max: number) {
   );
 }
 
-export const PRINTER_STATES = ['ready', 'paper-out', 'cover-open', 'offline', 'not-configured'] as const;
+/** 'unknown' where the sender cannot see the device (the sync agent on its own); the county keeps the last known state. */
+export const PRINTER_STATES = [
+  'ready',
+  'paper-out',
+  'cover-open',
+  'offline',
+  'not-configured',
+  'unknown',
+] as const;
 /** A reader in keyboard-emulation mode cannot say how it is: `unknown`. */
 export const CARD_READER_STATES = ['ready', 'offline', 'unknown', 'not-configured'] as const;
 

@@ -115,6 +115,10 @@ describe('POST /api/v1/heartbeat', () => {
     expect(
       db.prepare('SELECT last_sync_succeeded_at AS at FROM terminals WHERE id = ?').get('T-001'),
     ).toEqual({ at: lastSync.succeededAt });
+    // The sync agent alone cannot see the devices: what the app reported last stays.
+    const blind = { ...heartbeat, devices: { printer: 'unknown', cardReader: 'unknown' } };
+    expect((await post('/api/v1/heartbeat', blind)).status).toBe(200);
+    expect(findTerminal(db, 'T-001')?.devices).toMatchObject({ printer: 'paper-out', cardReader: 'ready' });
   });
 
   it('names the wrong field with 400', async () => {

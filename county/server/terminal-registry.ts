@@ -111,6 +111,21 @@ export function terminalByToken(db: MasterDatabase, token: string): TokenCheck {
   return { kind: row.revoked_at === null ? 'active' : 'revoked', terminalId: row.id };
 }
 
+/** A device reported as 'unknown' (by a sender that cannot see it) keeps the state last known for it. */
+function knownDevices(
+  db: MasterDatabase,
+  terminalId: string,
+  reported: Heartbeat['devices'],
+): Heartbeat['devices'] {
+  const previousText = db.prepare('SELECT devices FROM terminals WHERE id = ?').pluck().get(terminalId) as
+    string | null | undefined;
+  const previous = previousText ? (JSON.parse(previousText) as Partial<Heartbeat['devices']>) : {};
+  return {
+    printer: reported.printer === 'unknown' ? (previous.printer ?? 'unknown') : reported.printer,
+    cardReader: reported.cardReader === 'unknown' ? (previous.cardReader ?? 'unknown') : reported.cardReader,
+  };
+}
+
 export function recordHeartbeat(
   db: MasterDatabase,
   terminalId: string,
@@ -132,7 +147,7 @@ export function recordHeartbeat(
       received,
       heartbeat.dataVersion,
       heartbeat.appVersion,
-      JSON.stringify({ ...heartbeat.devices, reportedAt: heartbeat.at }),
+      JSON.stringify({ ...knownDevices(db, terminalId, heartbeat.devices), reportedAt: heartbeat.at }),
       heartbeat.lastSync?.attemptedAt ?? null,
       heartbeat.lastSync?.succeededAt ?? null,
       terminalId,

@@ -22,8 +22,8 @@ function passOptions(context: CommandContext): PassOptions {
   const given = context.values['app-version'];
   return {
     appVersion: typeof given === 'string' ? given : process.env['HUIMIN_APP_VERSION'] || '0.0.0',
-    // The app owns the devices; the agent on its own reports them as it cannot know them.
-    devices: { printer: 'not-configured', cardReader: 'unknown' },
+    // The app owns the devices; the agent on its own cannot see them, and the county keeps the last known state.
+    devices: { printer: 'unknown', cardReader: 'unknown' },
   };
 }
 
