@@ -14,7 +14,7 @@ import {
 import { createKdfParams, deriveRecordKeys, openRecord } from '../../domain/published/sealing.nodejs';
 import { generateDemoCounty } from '../demo/generate';
 import { demoReplicaContent } from './demo-content';
-import { writeReplica } from './write-replica';
+import { REPLICA_PAGE_SIZE, writeReplica } from './write-replica';
 
 const county = generateDemoCounty({ residents: 300, seed: 7, today: '2025-06-10' });
 const kdf = createKdfParams(TEST_KDF_COST);
@@ -155,6 +155,23 @@ describe('writeReplica', () => {
     expect(readFileSync(target).equals(before)).toBe(true);
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     expect(existsSync(target)).toBe(true);
+  });
+});
+
+describe('page size', () => {
+  it('keeps a resident with years of payments on one page instead of overflow pages', () => {
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma('page_size', { simple: true })).toBe(REPLICA_PAGE_SIZE);
+      // The largest sealed row of the demo county fits a 16 KiB page's cell without spilling over.
+      const largest = db
+        .prepare('SELECT max(length(ciphertext)) FROM sealed_records')
+        .pluck()
+        .get() as number;
+      expect(largest + 44).toBeLessThan(((REPLICA_PAGE_SIZE - 12) * 64) / 255 - 23);
+    } finally {
+      db.close();
+    }
   });
 });
 
