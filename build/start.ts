@@ -1,15 +1,43 @@
 /**
- * `npm start`: the whole demo on one machine. Writes a synthetic demo county's replica (once), then runs
- * the kiosk: in Electron where its binary is installed, otherwise in the browser host opened in Chromium.
+ * `npm start`: the whole system on one machine (ARCHITECTURE.md, "How it starts"). A synthetic demo county in
+ * the county's master database, signed and published; the county server serving it; this terminal's sync agent
+ * pulling it into the replica and running on as a daemon; and the kiosk: in Electron where its binary is
+ * installed, otherwise in the browser host opened in Chromium. What exists already is reused, so a second
+ * start only republishes (cheap: keys and sealed records are cached) and syncs.
  * It only spawns the built programs in dist/, so it depends on no part of the project's code.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
 const demoDir = path.join(root, '.huimin', 'demo');
+const countyDir = path.join(demoDir, 'county');
+const terminalDir = path.join(demoDir, 'terminal');
+const db = path.join(countyDir, 'county.db');
+const keys = path.join(countyDir, 'keys');
+const publishDir = path.join(countyDir, 'publish');
+const people = path.join(countyDir, 'people.json');
+const config = path.join(terminalDir, 'config.json');
+const COUNTY_PORT = 8787;
+const countyUrl = `http://127.0.0.1:${COUNTY_PORT}`;
+
+const county = (...args: string[]) => [path.join(dist, 'county.cjs'), ...args];
+const agent = (...args: string[]) => [path.join(dist, 'sync-agent.cjs'), ...args];
+
+/** Runs a built program to the end; its output is shown unless it is asked for. */
+function run(args: string[], capture = false): string {
+  const result = spawnSync(process.execPath, args, {
+    stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    console.error(`npm start: ${path.basename(args[0] ?? '')} ${args[1] ?? ''} failed`);
+    process.exit(result.status ?? 1);
+  }
+  return capture ? result.stdout : '';
+}
 
 function electronBinary(): string | undefined {
   // The electron npm package records its binary's path in path.txt once `install-electron` has fetched it.
@@ -20,30 +48,96 @@ function electronBinary(): string | undefined {
   return existsSync(binary) ? binary : undefined;
 }
 
-mkdirSync(demoDir, { recursive: true });
-const replica = path.join(demoDir, 'replica.db');
-if (!existsSync(replica)) {
-  console.log('Writing the demo county (synthetic residents) …');
-  const made = spawnSync(
+async function countyAnswers(): Promise<boolean> {
+  try {
+    return (await fetch(`${countyUrl}/api/v1/health`)).ok;
+  } catch {
+    return false;
+  }
+}
+
+const children: ChildProcess[] = [];
+function stopAll(code: number): never {
+  for (const child of children) child.kill('SIGTERM');
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(countyDir, { recursive: true });
+  mkdirSync(terminalDir, { recursive: true });
+  if (!existsSync(db)) {
+    console.log('Building the demo county (synthetic residents) …');
+    run(county('demo', '--db', db, '--residents', '300', '--seed', '1', '--people', people));
+  }
+  if (!existsSync(path.join(keys, 'online.pem'))) run(county('keygen', '--keys', keys));
+  run(county('publish', '--db', db, '--keys', keys, '--publish-dir', publishDir));
+  if (!existsSync(config)) {
+    const added = JSON.parse(
+      run(
+        county('terminals', 'add', '--db', db, '--id', 'demo-01', '--site', '青山镇便民服务中心', '--json'),
+        true,
+      ),
+    ) as { token: string };
+    run(
+      agent(
+        'demo-config',
+        ...['--dir', terminalDir, '--county-url', countyUrl, '--token', added.token],
+        ...['--root', path.join(keys, 'roots', '1.root.json'), '--out', config],
+      ),
+    );
+  }
+
+  if (await countyAnswers()) {
+    console.error(`npm start: something already answers on ${countyUrl}; stop it first`);
+    process.exit(1);
+  }
+  const server = spawn(
     process.execPath,
-    [path.join(dist, 'county.cjs'), 'demo-replica', '--out', replica],
+    county(
+      'serve',
+      '--db',
+      db,
+      '--publish-dir',
+      publishDir,
+      '--port',
+      String(COUNTY_PORT),
+      '--log-level',
+      'warn',
+    ),
     {
-      stdio: 'inherit',
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
-  if (made.status !== 0) process.exit(made.status ?? 1);
-}
-console.log(`Demo residents (synthetic) to try: ${replica}.people.json`);
+  children.push(server);
+  for (let waited = 0; !(await countyAnswers()); waited += 100) {
+    if (waited > 15_000 || server.exitCode !== null) {
+      console.error(`npm start: the county server did not come up on ${countyUrl}`);
+      stopAll(1);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  console.log(`County server: ${countyUrl} (publish directory ${publishDir})`);
 
-const electron = electronBinary();
-const child = electron
-  ? spawn(electron, [path.join(dist, 'electron', 'main.cjs'), `--demo-dir=${demoDir}`], { stdio: 'inherit' })
-  : spawn(process.execPath, [path.join(dist, 'browser-host.cjs'), '--demo-dir', demoDir, '--open'], {
-      stdio: 'inherit',
-    });
-if (!electron)
-  console.log(
-    'No Electron binary here (run `npx install-electron` where the internet is reachable); using the browser host.',
+  // The first pass in the foreground, so the kiosk starts with data; then the agent keeps it current.
+  run(agent('sync', '--config', config));
+  children.push(
+    spawn(process.execPath, agent('run', '--config', config, '--interval', '60'), { stdio: 'ignore' }),
   );
-child.on('exit', (code) => process.exit(code ?? 0));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  console.log(`Demo residents (synthetic) to try: ${people}`);
+
+  const electron = electronBinary();
+  const kiosk = electron
+    ? spawn(electron, [path.join(dist, 'electron', 'main.cjs'), `--config=${config}`], { stdio: 'inherit' })
+    : spawn(process.execPath, [path.join(dist, 'browser-host.cjs'), '--config', config, '--open'], {
+        stdio: 'inherit',
+      });
+  children.push(kiosk);
+  if (!electron)
+    console.log(
+      'No Electron binary here (run `npx install-electron` where the internet is reachable); using the browser host.',
+    );
+  kiosk.on('exit', (code) => stopAll(code ?? 0));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stopAll(0));
+}
+
+void main();

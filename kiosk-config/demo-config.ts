@@ -19,14 +19,21 @@ export const DEMO_HELPER_PIN = '246810';
 const DEMO_HELPER_PIN_HASH =
   'scrypt$32768$8$1$w1WcLxT+olsSATIBvFtFvg==$y8uxKLk/QU7JFxPLaqVChm2sufOWYIw7XfS/s36NmRo=';
 
+/** Where the demo terminal finds its county, when `npm start` runs a real one: URL, token and pinned keys. */
+export interface DemoCountyLink {
+  baseUrl: string;
+  accessToken: string;
+  publicKeys: { keyId: string; ed25519: string }[];
+}
+
 /** `dir` holds the demo terminal's files (a relative `dir` is taken from the current directory). */
-export function demoKioskConfig(dir: string): KioskConfig {
+export function demoKioskConfig(dir: string, county?: DemoCountyLink): KioskConfig {
   const input: KioskConfigInput = {
     kioskId: 'qingxi-demo-01',
     site: { name: '青山镇便民服务中心', township: '青山镇', village: null },
-    county: { baseUrl: DEMO_COUNTY_BASE_URL, hotline: '0000-1234567' },
-    trust: { publicKeys: [{ keyId: DEMO_KEY_ID, ed25519: DEMO_PUBLIC_KEY }] },
-    accessToken: 'demo-kiosk-access-token',
+    county: { baseUrl: county?.baseUrl ?? DEMO_COUNTY_BASE_URL, hotline: '0000-1234567' },
+    trust: { publicKeys: county?.publicKeys ?? [{ keyId: DEMO_KEY_ID, ed25519: DEMO_PUBLIC_KEY }] },
+    accessToken: county?.accessToken ?? 'demo-kiosk-access-token',
     paths: {
       replica: path.resolve(dir, 'replica.db'),
       outbox: path.resolve(dir, 'outbox.db'),

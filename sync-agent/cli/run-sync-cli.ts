@@ -1,4 +1,5 @@
 /** The `huimin-sync` command line: a table of commands, each with its own `--help`. Exit codes: see command.ts. */
+import { demoConfigCommand } from './demo-config-command';
 import { KioskConfigError } from '../../kiosk-config/load-config';
 import { runCommand, statusCommand, syncCommand } from './commands';
 import {
@@ -10,7 +11,7 @@ import {
   type SyncCommand,
 } from './command';
 
-const COMMANDS: readonly SyncCommand[] = [syncCommand, statusCommand, runCommand];
+const COMMANDS: readonly SyncCommand[] = [syncCommand, statusCommand, runCommand, demoConfigCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

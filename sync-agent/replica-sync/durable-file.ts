@@ -24,8 +24,8 @@ export function durableRename(from: string, to: string): void {
   }
 }
 
-export function writeFileAtomically(file: string, bytes: string | Uint8Array): void {
+export function writeFileAtomically(file: string, bytes: string | Uint8Array, mode = 0o644): void {
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, bytes);
+  writeFileSync(temp, bytes, { mode });
   durableRename(temp, file);
 }
