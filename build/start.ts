@@ -120,12 +120,15 @@ async function main(): Promise<void> {
 
   // The first pass in the foreground, so the kiosk starts with data; then the agent keeps it current.
   run(agent('sync', '--config', config));
-  children.push(
-    spawn(process.execPath, agent('run', '--config', config, '--interval', '60'), { stdio: 'ignore' }),
-  );
   console.log(`Demo residents (synthetic) to try: ${people}`);
 
   const electron = electronBinary();
+  // In Electron the main process keeps the agent running; beside the browser host, this script does.
+  if (!electron) {
+    children.push(
+      spawn(process.execPath, agent('run', '--config', config, '--interval', '60'), { stdio: 'ignore' }),
+    );
+  }
   const kiosk = electron
     ? spawn(electron, [path.join(dist, 'electron', 'main.cjs'), `--config=${config}`], { stdio: 'inherit' })
     : spawn(process.execPath, [path.join(dist, 'browser-host.cjs'), '--config', config, '--open'], {

@@ -61,6 +61,7 @@ export function createFakeElectron({
     whenReady: () => Promise.resolve(),
     getPath: (name: string) => (name === 'userData' ? userDataDir : `/nonexistent/${name}`),
     getAppPath: () => '/nonexistent/app',
+    getVersion: () => '0.1.0',
     quit(): void {
       app.quitRequests += 1;
       const event = new FakeEvent();
@@ -110,6 +111,22 @@ export function createFakeElectron({
       if (!handler) throw new Error(`no handler for ${channel}`);
       const senderFrame = frameUrl === null ? null : { url: frameUrl, parent: null };
       return handler({ senderFrame }, ...args);
+    },
+  };
+
+  /** Processes started with utilityProcess.fork: script, arguments, and whether they were killed. */
+  const utilityProcess = {
+    forks: [] as { script: string; args: string[]; killed: boolean; child: EventEmitter }[],
+    fork(script: string, args: string[]) {
+      const child = Object.assign(new EventEmitter(), {
+        kill: () => {
+          entry.killed = true;
+          return true;
+        },
+      });
+      const entry = { script, args, killed: false, child };
+      utilityProcess.forks.push(entry);
+      return child;
     },
   };
 
@@ -165,6 +182,7 @@ export function createFakeElectron({
     ipcMain,
     Menu,
     BrowserWindow: FakeBrowserWindow,
+    utilityProcess,
     contextBridge,
     ipcRenderer,
     windows,

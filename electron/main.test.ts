@@ -169,6 +169,24 @@ describe('the config it runs with', () => {
     expect(runtime.configs).toEqual([started.config]);
   });
 
+  it('runs the sync agent beside a terminal config, and stops it when the app quits', async () => {
+    const configFile = path.join(examples, 'township-service-hall.json');
+    await start({
+      argv: ['electron', '.', `--config=${configFile}`],
+      syncAgentScript: '/app/dist/sync-agent.cjs',
+    });
+    expect(fake.utilityProcess.forks.map((f) => [f.script, f.args])).toEqual([
+      ['/app/dist/sync-agent.cjs', ['run', '--config', configFile, '--app-version', '0.1.0']],
+    ]);
+    fake.app.quit();
+    expect(fake.utilityProcess.forks[0]?.killed).toBe(true);
+  });
+
+  it('runs no sync agent for the embedded demo, which has no county to sync from', async () => {
+    await start({ syncAgentScript: '/app/dist/sync-agent.cjs' });
+    expect(fake.utilityProcess.forks).toEqual([]);
+  });
+
   it('uses HUIMIN_KIOSK_CONFIG when there is no --config', async () => {
     const { started } = await start({
       env: { HUIMIN_KIOSK_CONFIG: path.join(examples, 'village-service-station.json') },

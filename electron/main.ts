@@ -16,6 +16,7 @@ import { createKioskRuntime } from './api/create-runtime';
 import { APP_SCHEME, APP_START_URL, appSchemePrivileges, createAppProtocolHandler } from './app-protocol';
 import { denyAllPermissions, hardenWebContents } from './hardening';
 import { isAppFrame, registerKioskIpc } from './ipc';
+import { superviseSyncAgent } from './sync-agent-supervisor';
 import { kioskWindowOptions } from './window';
 
 type ElectronModule = typeof ElectronApi;
@@ -29,6 +30,8 @@ export interface KioskAppOptions {
   rendererDir: string;
   /** The bundled preload script; a sandboxed preload cannot load other modules itself. */
   preloadPath: string;
+  /** The bundled sync agent (dist/sync-agent.cjs), run beside the kiosk when it has a terminal config. */
+  syncAgentScript?: string;
 }
 
 /** `--config=FILE` wins over HUIMIN_KIOSK_CONFIG; null means "use the demo config". */
@@ -60,7 +63,7 @@ export async function startKioskApp(
   electron: ElectronModule,
   options: KioskAppOptions,
 ): Promise<KioskApp | null> {
-  const { app, protocol, session, ipcMain, Menu, BrowserWindow } = electron;
+  const { app, protocol, session, ipcMain, Menu, BrowserWindow, utilityProcess } = electron;
   // Must happen before the app is ready, and before anything else can create a web contents.
   protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
@@ -78,8 +81,25 @@ export async function startKioskApp(
   const config = loadConfig(app, options);
   const runtime = await createKioskRuntime(config);
   registerKioskIpc(ipcMain, runtime.handlers, isAppFrame);
+  // A real terminal (a config file) keeps its data current; the embedded demo has no county to sync from.
+  const configFile = configPathFrom(options.argv, options.env);
+  const agent =
+    configFile !== null && options.syncAgentScript !== undefined
+      ? superviseSyncAgent(
+          (script, args) =>
+            utilityProcess.fork(script, args, { serviceName: 'huimin-sync', stdio: 'inherit' }),
+          {
+            script: options.syncAgentScript,
+            configFile: path.resolve(configFile),
+            appVersion: app.getVersion(),
+            onRestart: (code, inMs) =>
+              console.error(`kiosk: sync agent exited (${code}), restarting in ${inMs} ms`),
+          },
+        )
+      : null;
   let runtimeClosed = false;
   app.on('will-quit', (event) => {
+    agent?.stop();
     if (runtimeClosed) return;
     // Hold the quit until the replica and devices are closed cleanly, then quit for real.
     event.preventDefault();
@@ -118,6 +138,7 @@ async function runInElectron(): Promise<void> {
       env: process.env,
       rendererDir: path.join(appPath, 'dist', 'renderer'),
       preloadPath: path.join(appPath, 'dist', 'electron', 'preload.cjs'),
+      syncAgentScript: path.join(appPath, 'dist', 'sync-agent.cjs'),
     });
   } catch (error) {
     // A config error is for the installer reading the journal; anything else is a bug worth its stack.
