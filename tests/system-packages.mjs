@@ -9,6 +9,7 @@ const REQUIRED = {
   'fonts-noto-cjk': '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
   nginx: '/usr/sbin/nginx',
   rsync: '/usr/bin/rsync',
+  socat: '/usr/bin/socat',
 };
 
 const missing = Object.entries(REQUIRED)
