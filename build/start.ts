@@ -9,10 +9,40 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const USAGE = `usage: node dist/start.cjs [--dir DIR] [--residents N] [--seed N] [--kdf-cost default|test]
+                          [--county-port N] [--kiosk-port N] [--headless]
+  --dir DIR          where the demo county and the terminal keep their files (default .huimin/demo)
+  --residents N      synthetic residents of a new demo county (default 300)
+  --seed N           the demo generator's seed (default 1)
+  --kdf-cost C       scrypt cost of the sealed records: default, or test (fast; for the end-to-end tests)
+  --county-port N    the county server's port on 127.0.0.1 (default 8787)
+  --kiosk-port N     the browser host's port on 127.0.0.1 (default 8788)
+  --headless         open no window and never use Electron: the browser host only (the end-to-end tests)`;
+
+const { values: options } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        dir: { type: 'string', default: '.huimin/demo' },
+        residents: { type: 'string', default: '300' },
+        seed: { type: 'string', default: '1' },
+        'kdf-cost': { type: 'string', default: 'default' },
+        'county-port': { type: 'string', default: '8787' },
+        'kiosk-port': { type: 'string', default: '8788' },
+        headless: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+})();
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
-const demoDir = path.join(root, '.huimin', 'demo');
+const demoDir = path.resolve(root, options.dir);
 const countyDir = path.join(demoDir, 'county');
 const terminalDir = path.join(demoDir, 'terminal');
 const db = path.join(countyDir, 'county.db');
@@ -20,8 +50,8 @@ const keys = path.join(countyDir, 'keys');
 const publishDir = path.join(countyDir, 'publish');
 const people = path.join(countyDir, 'people.json');
 const config = path.join(terminalDir, 'config.json');
-const COUNTY_PORT = 8787;
-const countyUrl = `http://127.0.0.1:${COUNTY_PORT}`;
+const countyPort = options['county-port'];
+const countyUrl = `http://127.0.0.1:${countyPort}`;
 
 const county = (...args: string[]) => [path.join(dist, 'county.cjs'), ...args];
 const agent = (...args: string[]) => [path.join(dist, 'sync-agent.cjs'), ...args];
@@ -67,7 +97,13 @@ async function main(): Promise<void> {
   mkdirSync(terminalDir, { recursive: true });
   if (!existsSync(db)) {
     console.log('Building the demo county (synthetic residents) …');
-    run(county('demo', '--db', db, '--residents', '300', '--seed', '1', '--people', people));
+    run(
+      county(
+        'demo',
+        ...['--db', db, '--people', people],
+        ...['--residents', options.residents, '--seed', options.seed, '--kdf-cost', options['kdf-cost']],
+      ),
+    );
   }
   if (!existsSync(path.join(keys, 'online.pem'))) run(county('keygen', '--keys', keys));
   run(county('publish', '--db', db, '--keys', keys, '--publish-dir', publishDir));
@@ -93,20 +129,8 @@ async function main(): Promise<void> {
   }
   const server = spawn(
     process.execPath,
-    county(
-      'serve',
-      '--db',
-      db,
-      '--publish-dir',
-      publishDir,
-      '--port',
-      String(COUNTY_PORT),
-      '--log-level',
-      'warn',
-    ),
-    {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
+    county('serve', '--db', db, '--publish-dir', publishDir, '--port', countyPort, '--log-level', 'warn'),
+    { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   children.push(server);
   for (let waited = 0; !(await countyAnswers()); waited += 100) {
@@ -122,7 +146,7 @@ async function main(): Promise<void> {
   run(agent('sync', '--config', config));
   console.log(`Demo residents (synthetic) to try: ${people}`);
 
-  const electron = electronBinary();
+  const electron = options.headless ? undefined : electronBinary();
   // In Electron the main process keeps the agent running; beside the browser host, this script does.
   if (!electron) {
     children.push(
@@ -131,11 +155,17 @@ async function main(): Promise<void> {
   }
   const kiosk = electron
     ? spawn(electron, [path.join(dist, 'electron', 'main.cjs'), `--config=${config}`], { stdio: 'inherit' })
-    : spawn(process.execPath, [path.join(dist, 'browser-host.cjs'), '--config', config, '--open'], {
-        stdio: 'inherit',
-      });
+    : spawn(
+        process.execPath,
+        [
+          path.join(dist, 'browser-host.cjs'),
+          ...['--config', config, '--port', options['kiosk-port']],
+          ...(options.headless ? [] : ['--open']),
+        ],
+        { stdio: 'inherit' },
+      );
   children.push(kiosk);
-  if (!electron)
+  if (!electron && !options.headless)
     console.log(
       'No Electron binary here (run `npx install-electron` where the internet is reachable); using the browser host.',
     );

@@ -30,6 +30,8 @@ export interface SyncResult {
   toVersion: number | null;
   /** Bytes of target data received over the network. */
   bytes: number;
+  /** Milliseconds spent putting the downloaded target into service (unpack, apply, checks, sync to disk). */
+  applyMs?: number;
   /** Why the pass did not end with the replica current. */
   reason?: string;
 }
@@ -67,13 +69,15 @@ export async function syncOnce(config: KioskConfig, options: SyncOptions = {}): 
         fetch: fetchFunction,
       });
       bytes = downloaded.bytes;
+      const applyStart = performance.now();
       try {
         await applyTarget({ replica, downloaded: downloaded.file, target: choice.target, base: fromVersion });
       } finally {
         // Verified but unusable, or applied: either way it is not needed again.
         rmSync(downloaded.file, { force: true });
       }
-      result = { outcome: 'updated', fromVersion, toVersion: heldVersion(replica), bytes };
+      const applyMs = performance.now() - applyStart;
+      result = { outcome: 'updated', fromVersion, toVersion: heldVersion(replica), bytes, applyMs };
     }
   } catch (error) {
     if (!(error instanceof SyncError)) throw error;

@@ -1,10 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { generateDemoCounty } from '../../county/demo/generate';
+import Database from 'better-sqlite3';
 
-/** Where the end-to-end run keeps its synthetic county and the virtual printer's output (under the repo root). */
+/** Where the end-to-end run keeps its demo county and terminal (under the repo root), and their ports. */
 export const E2E_DATA_DIR = '.huimin/e2e';
 export const E2E_PORT = 8791;
+export const E2E_COUNTY_PORT = 8792;
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const dataDir = path.join(root, E2E_DATA_DIR);
@@ -15,18 +16,16 @@ export interface DemoPerson {
   birthDate: string;
 }
 
-/** The synthetic residents the demo generator wrote beside the replica (never real people). */
+/** The synthetic residents the demo generator listed beside the county's database (never real people). */
 export function demoPeople(): DemoPerson[] {
   return (
-    JSON.parse(readFileSync(path.join(dataDir, 'replica.db.people.json'), 'utf8')) as {
-      residents: DemoPerson[];
-    }
-  ).residents;
+    JSON.parse(readFileSync(path.join(dataDir, 'county', 'people.json'), 'utf8')) as { people: DemoPerson[] }
+  ).people;
 }
 
 /** The virtual printer's receipts, oldest first, as their text previews. */
 export function receiptPreviews(): string[] {
-  const dir = path.join(dataDir, 'receipts');
+  const dir = path.join(dataDir, 'terminal', 'receipts');
   let files: string[];
   try {
     files = readdirSync(dir);
@@ -39,26 +38,30 @@ export function receiptPreviews(): string[] {
     .map((file) => readFileSync(path.join(dir, file), 'utf8'));
 }
 
-/** A synthetic resident with payments in the latest year, and what the screen should total for that year. */
+/**
+ * A synthetic resident with payments in the latest year, and that year's total as the county's master database
+ * holds it: what the terminal shows must match the county's own record, through publish and sync.
+ */
 export function demoResidentWithPayments(): {
   person: DemoPerson;
   latestYear: number;
   latestYearTotalFen: number;
 } {
-  const file = JSON.parse(readFileSync(path.join(dataDir, 'replica.db.people.json'), 'utf8')) as {
-    seed: number;
-    today: string;
-    residents: DemoPerson[];
-  };
-  const county = generateDemoCounty({ residents: file.residents.length, seed: file.seed, today: file.today });
-  for (const person of county.persons) {
-    const payments = county.payments.filter((payment) => payment.idNumber === person.idNumber);
-    if (payments.length < 3) continue;
-    const latestYear = Math.max(...payments.map((payment) => Number(payment.plannedDate.slice(0, 4))));
-    const latestYearTotalFen = payments
-      .filter((payment) => payment.plannedDate.startsWith(String(latestYear)))
-      .reduce((sum, payment) => sum + payment.amountFen, 0);
-    return { person, latestYear, latestYearTotalFen };
+  const db = new Database(path.join(dataDir, 'county', 'county.db'), { readonly: true, fileMustExist: true });
+  try {
+    const totals = db.prepare(
+      `SELECT substr(planned_date, 1, 4) AS year, sum(amount_fen) AS total, count(*) AS n
+       FROM payments JOIN persons ON persons.id = payments.person_id
+       WHERE persons.id_number = ? GROUP BY year ORDER BY year DESC`,
+    );
+    for (const person of demoPeople()) {
+      const years = totals.all(person.idNumber) as { year: string; total: number; n: number }[];
+      const latest = years[0];
+      if (!latest || latest.n < 3) continue;
+      return { person, latestYear: Number(latest.year), latestYearTotalFen: latest.total };
+    }
+  } finally {
+    db.close();
   }
   throw new Error('the demo county has no resident with payments');
 }

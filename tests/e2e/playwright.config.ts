@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
-import { E2E_DATA_DIR, E2E_PORT } from './e2e-site';
+import { E2E_COUNTY_PORT, E2E_DATA_DIR, E2E_PORT } from './e2e-site';
 
-// Debian's Chromium, never a downloaded browser; the browser host serves the built renderer and the real
-// handlers over a real replica written by the county's demo generator.
+// Debian's Chromium, never a downloaded browser. The web server is `npm start`'s whole system, headless: a
+// synthetic demo county built, signed and published, the county server, the sync agent pulling the replica over
+// HTTP and running on, and the browser host serving the built renderer and the real handlers over that replica.
 export default defineConfig({
   testDir: '.',
   fullyParallel: false,
@@ -31,13 +32,13 @@ export default defineConfig({
   webServer: {
     command: [
       `rm -rf ${E2E_DATA_DIR}`,
-      `node dist/county.cjs demo-replica --out ${E2E_DATA_DIR}/replica.db --residents 120 --seed 7 --kdf-cost test`,
-      `node dist/browser-host.cjs --demo-dir ${E2E_DATA_DIR} --port ${E2E_PORT}`,
+      `node dist/start.cjs --headless --dir ${E2E_DATA_DIR} --residents 120 --seed 7 --kdf-cost test ` +
+        `--county-port ${E2E_COUNTY_PORT} --kiosk-port ${E2E_PORT}`,
     ].join(' && '),
     cwd: '../..',
     url: `http://127.0.0.1:${E2E_PORT}/`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: 120_000,
     stdout: 'pipe',
   },
 });
