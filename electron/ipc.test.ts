@@ -17,7 +17,7 @@ const siteInfo: SiteInfo = {
   idleSeconds: 90,
   idleWarningSeconds: 20,
   textScale: 1,
-  data: { version: 3, asOf: '2025-06-30' },
+  data: { version: 3, asOf: '2025-06-30', stale: false },
 };
 
 function setUp(handlerOverrides: Partial<KioskHandlers> = {}) {

@@ -108,7 +108,7 @@ describe('startKioskApp', () => {
       idleSeconds: 90,
       idleWarningSeconds: 20,
       textScale: 1,
-      data: { version: 1, asOf: '2025-06-30' },
+      data: { version: 1, asOf: '2025-06-30', stale: false },
     });
     await start();
     expect(await fake.ipcMain.invokeFrom('app://kiosk/', 'kiosk:call', 'getSiteInfo', {})).toMatchObject({

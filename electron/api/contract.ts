@@ -46,6 +46,8 @@ export const siteInfoSchema = z.object({
   data: z.object({
     version: z.number().int().nonnegative(),
     asOf: z.string(),
+    /** Older than the terminal's configured limit (`dataStaleAfterHours`): the screens say so. */
+    stale: z.boolean(),
   }),
 });
 export type SiteInfo = z.infer<typeof siteInfoSchema>;

@@ -35,7 +35,7 @@ export async function createKioskRuntime(
   );
 
   const handlers: KioskHandlers = {
-    getSiteInfo: async () => siteInfo(config, replica),
+    getSiteInfo: async () => siteInfo(config, replica, now()),
     lookupResident: (input) => lookupResident(input, replica, sessions, shanghaiDate(now())),
     printReceipt: (input) =>
       printReceipt(input, { config, replica, sessions, printer, now: now(), today: shanghaiDate(now()) }),

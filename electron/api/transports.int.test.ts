@@ -38,7 +38,7 @@ const samples: { [N in OperationName]: { input: OperationInput<N>; output: Opera
       idleSeconds: 90,
       idleWarningSeconds: 20,
       textScale: 1,
-      data: { version: 3, asOf: '2026-11-20T08:00:00.000Z' },
+      data: { version: 3, asOf: '2026-11-20T08:00:00.000Z', stale: false },
     },
   },
   lookupResident: {

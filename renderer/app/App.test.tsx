@@ -30,7 +30,7 @@ describe('the attract screen', () => {
     expect(await screen.findByRole('heading', { name: '惠民资金查询' })).toBeDefined();
     expect(screen.getByText('城关镇便民服务中心')).toBeDefined();
     expect(screen.getByText('请把身份证放在读卡器上，或点击开始')).toBeDefined();
-    expect(screen.getByText('数据更新至 2025-07-01 00:30')).toBeDefined();
+    expect(screen.getByText('数据更新至 2025-07-01 00:30（第 7 版）')).toBeDefined();
     expect(screen.queryByRole('button', { name: '返回首页' })).toBeNull();
   });
 

@@ -54,12 +54,7 @@ export function CurrentScreen({
     return step('printing') ? (
       <Busy message={t('printing.message')} />
     ) : (
-      <Results
-        resident={context.resident}
-        selectedYear={context.selectedYear}
-        hotline={site.hotline}
-        send={send}
-      />
+      <Results resident={context.resident} selectedYear={context.selectedYear} site={site} send={send} />
     );
   }
   if (step('printed')) return <Printed send={send} />;

@@ -1,9 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor, type SnapshotFrom } from 'xstate';
 import { mask } from '../../domain/masking';
-import { createFakeKiosk, type FakeKiosk } from '../test-support/fake-kiosk';
+import { createFakeKiosk, fakeSiteInfo, type FakeKiosk } from '../test-support/fake-kiosk';
 import { lin, wrongCheckDigit } from '../test-support/residents';
-import { createKioskFlow, GOODBYE_SECONDS, MIN_IDLE_WARNING_SECONDS, type KioskFlow } from './kiosk-flow';
+import {
+  createKioskFlow,
+  GOODBYE_SECONDS,
+  MIN_IDLE_WARNING_SECONDS,
+  SITE_INFO_REFRESH_SECONDS,
+  type KioskFlow,
+} from './kiosk-flow';
 
 type Snapshot = SnapshotFrom<KioskFlow>;
 
@@ -62,6 +68,20 @@ describe('starting', () => {
     await elapse();
     expect(actor.getSnapshot().value).toBe('attract');
     expect(actor.getSnapshot().context).toMatchObject({ locale: 'en', textSize: 'larger' });
+  });
+
+  it('picks up a newly synced data version while the attract screen waits, and keeps it when a refresh fails', async () => {
+    const fake = createFakeKiosk();
+    const actor = start(fake);
+    await elapse();
+    const synced = { ...fakeSiteInfo, data: { version: 8, asOf: '2025-07-31T16:00:00.000Z', stale: false } };
+    fake.getSiteInfo = async () => ({ ok: true, value: synced });
+    await elapse(SITE_INFO_REFRESH_SECONDS * 1000);
+    expect(actor.getSnapshot().context.siteInfo?.data.version).toBe(8);
+    fake.getSiteInfo = async () => ({ ok: false, error: { code: 'internal', message: 'down', issues: [] } });
+    await elapse(SITE_INFO_REFRESH_SECONDS * 1000);
+    expect(actor.getSnapshot().value).toBe('attract');
+    expect(actor.getSnapshot().context.siteInfo?.data.version).toBe(8);
   });
 
   it('waits on the unavailable screen when the site information cannot be had, and tries again', async () => {

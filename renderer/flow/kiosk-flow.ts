@@ -10,7 +10,7 @@
  *
  * Screens only read this machine's snapshot and send it events.
  */
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, fromCallback, fromPromise, setup } from 'xstate';
 import type {
   ApiResult,
   KioskApi,
@@ -31,6 +31,8 @@ export const MIN_IDLE_WARNING_SECONDS = 20;
 export const GOODBYE_SECONDS = 4;
 /** How soon an unavailable terminal tries to load its site information again. */
 export const UNAVAILABLE_RETRY_SECONDS = 30;
+/** How often the attract screen asks again for the site information, so a newly synced data version shows. */
+export const SITE_INFO_REFRESH_SECONDS = 60;
 // Used only before the site information has loaded, when no idle clock runs.
 const FALLBACK_IDLE_SECONDS = 120;
 const NAME_MAX_LENGTH = 64;
@@ -57,6 +59,7 @@ export interface KioskFlowContext {
 
 export type KioskFlowEvent =
   | { type: 'START' }
+  | { type: 'SITE_INFO'; siteInfo: SiteInfo }
   | { type: 'ID_KEY'; key: IdKey }
   | { type: 'ID_BACKSPACE' }
   | { type: 'ID_CLEAR' }
@@ -118,6 +121,15 @@ export function createKioskFlow(kiosk: KioskApi) {
     },
     actors: {
       loadSiteInfo: fromPromise<SiteInfo | null>(() => settle(() => kiosk.getSiteInfo({}))),
+      // While nobody is at the screen: a failed refresh keeps what is shown, the next one may succeed.
+      refreshSiteInfo: fromCallback<KioskFlowEvent>(({ sendBack }) => {
+        const timer = setInterval(() => {
+          void settle(() => kiosk.getSiteInfo({})).then((siteInfo) => {
+            if (siteInfo) sendBack({ type: 'SITE_INFO', siteInfo });
+          });
+        }, SITE_INFO_REFRESH_SECONDS * 1000);
+        return () => clearInterval(timer);
+      }),
       lookUpResident: fromPromise<LookupOutcome, { idNumber: string; name: string }>(async ({ input }) => {
         return (await settle(() => kiosk.lookupResident(input))) ?? { status: 'unreachable' };
       }),
@@ -189,7 +201,11 @@ export function createKioskFlow(kiosk: KioskApi) {
       },
       attract: {
         entry: 'restoreSiteDefaults',
-        on: { START: 'session' },
+        invoke: { src: 'refreshSiteInfo' },
+        on: {
+          START: 'session',
+          SITE_INFO: { actions: assign({ siteInfo: ({ event }) => event.siteInfo }) },
+        },
       },
       session: {
         type: 'parallel',

@@ -2,6 +2,7 @@ import type { SiteInfo } from '../../electron/api/contract';
 import type { SendFlowEvent } from '../flow/kiosk-flow';
 import { formatDataAsOf } from '../i18n/format';
 import { ScreenTitle } from './ScreenTitle';
+import { StaleDataNotice } from './StaleDataNotice';
 import { useT } from '../i18n/use-t';
 
 export function Attract({ siteInfo, send }: { siteInfo: SiteInfo; send: SendFlowEvent }) {
@@ -15,7 +16,10 @@ export function Attract({ siteInfo, send }: { siteInfo: SiteInfo; send: SendFlow
         {t('attract.start')}
       </button>
       <p className="hint">{t('attract.cardHint')}</p>
-      <p className="fine-print">{t('attract.dataAsOf', { when: formatDataAsOf(siteInfo.data.asOf) })}</p>
+      <StaleDataNotice site={siteInfo} />
+      <p className="fine-print">
+        {t('attract.dataAsOf', { when: formatDataAsOf(siteInfo.data.asOf), version: siteInfo.data.version })}
+      </p>
     </section>
   );
 }

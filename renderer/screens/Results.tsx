@@ -1,9 +1,10 @@
-import type { ResidentView } from '../../electron/api/contract';
+import type { ResidentView, SiteInfo } from '../../electron/api/contract';
 import { formatYuan } from '../../domain/money';
 import type { SendFlowEvent } from '../flow/kiosk-flow';
 import { paymentsOfYear, paymentYears, yearTotals } from '../flow/payment-years';
 import { PaymentTable } from './PaymentTable';
 import { ScreenTitle } from './ScreenTitle';
+import { StaleDataNotice } from './StaleDataNotice';
 import { YEAR_PANEL_ID, yearTabId, YearTabs } from './YearTabs';
 import { useT } from '../i18n/use-t';
 
@@ -11,12 +12,12 @@ interface ResultsProps {
   /** Masked by the main process; what the person typed is never shown back. */
   resident: ResidentView;
   selectedYear: number | null;
-  hotline: string;
+  site: SiteInfo;
   send: SendFlowEvent;
 }
 
 /** The 明白卡: everything paid to the person, one year at a time. */
-export function Results({ resident, selectedYear, hotline, send }: ResultsProps) {
+export function Results({ resident, selectedYear, site, send }: ResultsProps) {
   const t = useT();
   const years = paymentYears(resident.payments);
   const payments = selectedYear === null ? [] : paymentsOfYear(resident.payments, selectedYear);
@@ -25,6 +26,7 @@ export function Results({ resident, selectedYear, hotline, send }: ResultsProps)
     <section className="screen-body results">
       <ScreenTitle>{t('results.title')}</ScreenTitle>
       <p className="lead">{t('results.subtitle')}</p>
+      <StaleDataNotice site={site} />
       <dl className="identity">
         <div>
           <dt>{t('results.name')}</dt>
@@ -36,7 +38,7 @@ export function Results({ resident, selectedYear, hotline, send }: ResultsProps)
         </div>
       </dl>
       {selectedYear === null ? (
-        <p className="notice">{t('results.noPayments', { hotline })}</p>
+        <p className="notice">{t('results.noPayments', { hotline: site.hotline })}</p>
       ) : (
         <>
           <YearTabs years={years} selectedYear={selectedYear} send={send} />

@@ -45,7 +45,7 @@ export const fakeSiteInfo: SiteInfo = {
   idleSeconds: 90,
   idleWarningSeconds: 30,
   textScale: 1,
-  data: { version: 7, asOf: '2025-06-30T16:30:00.000Z' },
+  data: { version: 7, asOf: '2025-06-30T16:30:00.000Z', stale: false },
 };
 
 const unreachable: { ok: false; error: ApiError } = {

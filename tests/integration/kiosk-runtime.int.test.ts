@@ -49,7 +49,18 @@ function residentWithPayments() {
 describe('the kiosk runtime over a real replica', () => {
   it('reports the data version and as-of time of the replica', async () => {
     const info = await runtime.handlers.getSiteInfo({});
-    expect(info.data).toEqual({ version: 4, asOf: '2026-11-19T12:00:00.000Z' });
+    expect(info.data).toEqual({ version: 4, asOf: '2026-11-19T12:00:00.000Z', stale: false });
+  });
+
+  it('calls the data stale once it is older than the configured limit', async () => {
+    const later = await createKioskRuntime(demoKioskConfig(dir), {
+      now: () => new Date('2026-11-22T12:00:01Z'),
+    });
+    try {
+      expect((await later.handlers.getSiteInfo({})).data.stale).toBe(true);
+    } finally {
+      await later.close();
+    }
   });
 
   it('opens a resident with number and name, masked, with every payment of theirs', async () => {
