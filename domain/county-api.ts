@@ -40,14 +40,23 @@ function characters(max: number) {
 /** 'unknown' where the sender cannot see the device (the sync agent on its own); the county keeps the last known state. */
 export const PRINTER_STATES = [
   'ready',
+  'paper-near-end',
   'paper-out',
   'cover-open',
   'offline',
+  'error',
   'not-configured',
   'unknown',
 ] as const;
-/** A reader in keyboard-emulation mode cannot say how it is: `unknown`. */
-export const CARD_READER_STATES = ['ready', 'offline', 'unknown', 'not-configured'] as const;
+/** A reader in keyboard-emulation mode cannot say how it is: `unknown`. `missing`: unplugged or not answering. */
+export const CARD_READER_STATES = [
+  'ready',
+  'missing',
+  'error',
+  'offline',
+  'unknown',
+  'not-configured',
+] as const;
 
 const localDay = z
   .string()

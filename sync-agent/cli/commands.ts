@@ -22,8 +22,6 @@ function passOptions(context: CommandContext): PassOptions {
   const given = context.values['app-version'];
   return {
     appVersion: typeof given === 'string' ? given : process.env['HUIMIN_APP_VERSION'] || '0.0.0',
-    // The app owns the devices; the agent on its own cannot see them, and the county keeps the last known state.
-    devices: { printer: 'unknown', cardReader: 'unknown' },
   };
 }
 

@@ -13,12 +13,13 @@ import { sendHeartbeat } from '../outbox/heartbeat';
 import { openOutbox } from '../outbox/open-outbox';
 import { syncOnce, type SyncResult } from '../replica-sync/sync-once';
 import { readSyncState } from '../replica-sync/sync-state';
+import { readDeviceReport } from './device-report';
 import { acquirePassLock } from './pass-lock';
 
 export interface PassOptions {
   appVersion: string;
-  /** What the app last saw of its devices; the agent alone cannot tell. */
-  devices: Heartbeat['devices'];
+  /** How the devices are; by default what the app last reported (see device-report.ts). */
+  devices?: Heartbeat['devices'];
   fetch?: typeof fetch;
   now?: () => Date;
 }
@@ -60,7 +61,7 @@ async function passUnderLock(config: KioskConfig, options: PassOptions): Promise
         {
           dataVersion: sync.toVersion,
           appVersion: options.appVersion,
-          devices: options.devices,
+          devices: options.devices ?? readDeviceReport(syncStateDir(config), now()),
           lastSync: {
             attemptedAt: state ? new Date(state.lastAttemptAt) : null,
             succeededAt: state?.lastSuccessAt ? new Date(state.lastSuccessAt) : null,
