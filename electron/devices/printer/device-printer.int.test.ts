@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDevicePrinter } from './device-printer';
 import { createPrinter } from './printer';
 
 const job = {
@@ -44,5 +45,13 @@ describe('device printer', () => {
       status: 'failed',
       reason: 'offline',
     });
+  });
+
+  it('cannot read a device file printer’s paper: unknown while it opens, offline when it does not', async () => {
+    const device = join(root, 'lp0');
+    await writeFile(device, '');
+    expect(await createDevicePrinter(device).queryState()).toBe('unknown');
+    expect(await createDevicePrinter(join(root, 'lp1')).queryState()).toBe('offline');
+    expect(await createDevicePrinter(root).queryState()).toBe('offline');
   });
 });

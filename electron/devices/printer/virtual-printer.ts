@@ -1,34 +1,29 @@
-/** A printer that keeps each job as `<jobId>.bin` (the exact bytes) and `<jobId>.txt` (the preview). */
+/**
+ * A printer that keeps each job as files: `<jobId>.bin` (the exact bytes), `<jobId>.txt` (the readable
+ * preview) and `<jobId>.png` (the paper as the printer would print it, drawn from the decoded bytes).
+ */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { newJobId } from './job-id';
-import { OFFLINE, type PrintJob, type PrintOutcome, type ReceiptPrinter } from './receipt-printer';
+import { decodeEscPos } from './escpos-decode';
+import { renderPrintPreview, type PaperDots } from './print-preview-png';
+import type { Delivery, PrinterDriver, PrintJob } from './receipt-printer';
 
-function isAlreadyThere(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException | null)?.code === 'EEXIST';
-}
-
-export function createVirtualPrinter(directory: string): ReceiptPrinter {
+export function createVirtualPrinter(directory: string, paperDots: PaperDots = 576): PrinterDriver {
   return {
-    async print(job: PrintJob): Promise<PrintOutcome> {
+    queryState: async () => 'ready',
+
+    async deliver(job: PrintJob, jobId: string): Promise<Delivery> {
       try {
         await mkdir(directory, { recursive: true });
-        for (;;) {
-          const jobId = newJobId();
-          try {
-            // 'wx' fails if the id is taken, so two jobs in one second never overwrite each other.
-            await writeFile(join(directory, `${jobId}.txt`), job.preview, { encoding: 'utf8', flag: 'wx' });
-          } catch (error) {
-            if (isAlreadyThere(error)) continue;
-            throw error;
-          }
-          // The bytes are written last, so a finished .bin always has its preview beside it.
-          await writeFile(join(directory, `${jobId}.bin`), job.bytes, { flag: 'wx' });
-          return { status: 'printed', jobId };
-        }
+        const preview = await renderPrintPreview(decodeEscPos(job.bytes), paperDots);
+        await writeFile(join(directory, `${jobId}.txt`), job.preview, 'utf8');
+        await writeFile(join(directory, `${jobId}.png`), preview.png);
+        // The bytes are written last, so a finished .bin always has its previews beside it.
+        await writeFile(join(directory, `${jobId}.bin`), job.bytes);
+        return { printed: true, state: 'ready' };
       } catch {
         // A directory that cannot be written is to the kiosk what an unplugged printer is.
-        return OFFLINE;
+        return { printed: false, state: 'offline' };
       }
     },
   };
