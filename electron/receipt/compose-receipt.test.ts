@@ -88,10 +88,37 @@ describe('composeReceipt', () => {
     expect(text).toMatch(/合计 0 笔\s+0\.00元/);
   });
 
+  it('prints the complaint tracking number when a complaint was filed, and only then', () => {
+    expect(composeReceipt(receiptInput({ complaintNumber: 'TS-2026-0042' })).headerLines).toContain(
+      '投诉受理编号：TS-2026-0042',
+    );
+    expect(
+      composeReceipt(receiptInput({ locale: 'en', complaintNumber: 'TS-2026-0042' })).headerLines,
+    ).toContain('Complaint tracking number: TS-2026-0042');
+    expect(renderReceiptText(composeReceipt(receiptInput()))).not.toMatch(/投诉受理编号/);
+  });
+
+  it('keeps the QR text as given and words its caption for what it carries', () => {
+    const verification = composeReceipt(receiptInput({ qrText: 'HUIMIN:MQ-0042:17:3F9A0C21B7DE' })).qr;
+    expect(verification).toMatchObject({ data: 'HUIMIN:MQ-0042:17:3F9A0C21B7DE', caption: '扫码核验本凭条' });
+    const complaint = composeReceipt(
+      receiptInput({
+        locale: 'en',
+        qrText: 'https://hm.example.cn/c/TS-2026-0042',
+        qrPurpose: 'complaint-status',
+      }),
+    ).qr;
+    expect(complaint).toMatchObject({
+      data: 'https://hm.example.cn/c/TS-2026-0042',
+      caption: 'Scan to follow your complaint',
+    });
+  });
+
   it('refuses a full ID number, wherever it would appear', () => {
     const fullId = `99010119800101001${checkDigitOf('99010119800101001')}`;
     expect(() => composeReceipt(receiptInput({ maskedIdNumber: fullId }))).toThrow(/full resident ID number/);
     expect(() => composeReceipt(receiptInput({ qrText: `https://x.cn/?id=${fullId}` }))).toThrow();
+    expect(() => composeReceipt(receiptInput({ complaintNumber: fullId }))).toThrow();
   });
 });
 

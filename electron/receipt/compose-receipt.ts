@@ -25,8 +25,15 @@ export interface ReceiptInput {
   /** When the data on this terminal was published (ISO instant). */
   dataAsOf: string;
   hotline: string;
+  /** What the QR code carries, chosen by the caller: a verification code or a complaint status link. */
   qrText: string;
+  /** Words the caption under the QR code; a verification code when not said. */
+  qrPurpose?: QrPurpose;
+  /** The tracking number of a complaint filed in this visit, printed so the person can follow it up. */
+  complaintNumber?: string;
 }
+
+export type QrPurpose = 'verification' | 'complaint-status';
 
 export interface ReceiptRow {
   program: string;
@@ -106,6 +113,7 @@ export function composeReceipt(input: ReceiptInput): Receipt {
       t('header.idNumber', { idNumber: input.maskedIdNumber }),
       t('header.year', { year: input.year }),
       t('header.dataAsOf', { time: shanghaiDateTime(dataAsOf) }),
+      ...(input.complaintNumber ? [t('header.complaintNumber', { number: input.complaintNumber })] : []),
     ],
     rows: payments.map((payment) => ({
       program: payment.programName[input.locale],
@@ -132,7 +140,11 @@ export function composeReceipt(input: ReceiptInput): Receipt {
     footerLines: [t('footer.hotline', { hotline: input.hotline }), t('footer.notice')],
     qr: {
       data: input.qrText,
-      caption: t('footer.qrCaption'),
+      caption: t(
+        input.qrPurpose === 'complaint-status'
+          ? 'footer.qrCaption.complaintStatus'
+          : 'footer.qrCaption.verification',
+      ),
       previewLabel: t('qrPreview'),
     },
   });
