@@ -1,6 +1,6 @@
 /**
  * Bundles the Node-side entry points into dist/ (the renderer is built by Vite). Native and Electron
- * modules stay external: better-sqlite3 is loaded from node_modules, electron is provided by Electron.
+ * modules stay external: better-sqlite3, serialport and @napi-rs/canvas load from node_modules, electron is provided by Electron.
  */
 import { build, type BuildOptions } from 'esbuild';
 
@@ -10,7 +10,7 @@ const common: BuildOptions = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3', 'serialport', '@napi-rs/canvas'],
   logLevel: 'warning',
   // county/import/check-session.ts reads import.meta.url only when it runs from the sources, not bundled.
   logOverride: { 'empty-import-meta': 'silent' },

@@ -83,14 +83,94 @@ export const printInputSchema = z.object({
   locale: localeSchema,
 });
 
+const jobId = z.string().regex(/^[0-9A-Za-z-]{1,64}$/, 'expected a print job id');
+
+/** Why a queued receipt waits: it prints by itself once the printer is back, unless the person gives up. */
+export const printWaitReasonSchema = z.enum(['paper-out', 'cover-open', 'offline', 'error']);
+export type PrintWaitReason = z.infer<typeof printWaitReasonSchema>;
+
 export const printOutputSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('printed'), jobId: z.string() }),
+  z.object({ status: z.literal('printed'), jobId }),
+  z.object({ status: z.literal('waiting'), jobId, reason: printWaitReasonSchema }),
   z.object({
     status: z.literal('failed'),
-    reason: z.enum(['session-expired', 'paper-out', 'cover-open', 'offline', 'not-configured']),
+    /** `offline`: the job was lost with the printer service (the app restarted); nothing will print. */
+    reason: z.enum(['session-expired', 'offline', 'not-configured']),
   }),
 ]);
 export type PrintResult = z.infer<typeof printOutputSchema>;
+
+export const printJobInputSchema = z.object({ jobId });
+
+/** A queued receipt as it stands; `unknown-job` once it is long finished, or after the app restarted. */
+export const printJobStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('printing') }),
+  z.object({ state: z.literal('waiting'), reason: printWaitReasonSchema }),
+  z.object({ state: z.literal('printed') }),
+  z.object({ state: z.literal('cancelled') }),
+  z.object({ state: z.literal('unknown-job') }),
+]);
+export type PrintJobStatus = z.infer<typeof printJobStatusSchema>;
+
+export const printerStateSchema = z.enum([
+  'ready',
+  'paper-near-end',
+  'paper-out',
+  'cover-open',
+  'offline',
+  'error',
+  'unknown',
+]);
+export type PrinterState = z.infer<typeof printerStateSchema>;
+
+export const cardReaderStateSchema = z.enum([
+  'ready',
+  'reading',
+  'read',
+  'lift-card',
+  'missing',
+  'error',
+  'not-configured',
+]);
+export type CardReaderState = z.infer<typeof cardReaderStateSchema>;
+
+/** Why a card on the reader gave no lookup: the screen asks to place it again, or to type the number. */
+export const cardUnreadableReasonSchema = z.enum([
+  'invalid-card',
+  'read-failed',
+  'unknown-card',
+  'authentication-failed',
+]);
+export type CardUnreadableReason = z.infer<typeof cardUnreadableReasonSchema>;
+
+export const waitForCardInputSchema = z.object({
+  /** The last `seq` this screen has seen; 0 at first. */
+  after: z.number().int().min(0),
+});
+
+/**
+ * The answer to a screen waiting for a card: at the next card or reader change, or after a while with
+ * nothing new. A card read is looked up in the main process with the name and number on the card, so the
+ * renderer never sees either unmasked; each card is answered to one caller only.
+ */
+export const waitForCardOutputSchema = z.object({
+  seq: z.number().int().min(0),
+  reader: cardReaderStateSchema,
+  card: z
+    .union([
+      lookupOutputSchema,
+      z.object({ status: z.literal('unreadable'), reason: cardUnreadableReasonSchema }),
+    ])
+    .nullable(),
+});
+export type CardWait = z.infer<typeof waitForCardOutputSchema>;
+
+/** For the helper screen and the screens that depend on a device; never anything about a person. */
+export const deviceStatusSchema = z.object({
+  printer: printerStateSchema,
+  cardReader: cardReaderStateSchema,
+});
+export type DeviceStatus = z.infer<typeof deviceStatusSchema>;
 
 export const endSessionInputSchema = z.object({ sessionId });
 
@@ -101,6 +181,11 @@ export const kioskOperations = {
   getSiteInfo: { input: none, output: siteInfoSchema },
   lookupResident: { input: lookupInputSchema, output: lookupOutputSchema },
   printReceipt: { input: printInputSchema, output: printOutputSchema },
+  printJobStatus: { input: printJobInputSchema, output: printJobStatusSchema },
+  /** The person gives up on a waiting receipt; answers how the job stands right after. */
+  cancelPrint: { input: printJobInputSchema, output: printJobStatusSchema },
+  getDeviceStatus: { input: none, output: deviceStatusSchema },
+  waitForCard: { input: waitForCardInputSchema, output: waitForCardOutputSchema },
   endSession: { input: endSessionInputSchema, output: z.object({ ended: z.boolean() }) },
 } as const;
 

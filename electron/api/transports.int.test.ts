@@ -49,6 +49,16 @@ const samples: { [N in OperationName]: { input: OperationInput<N>; output: Opera
     input: { sessionId: SESSION, year: 2026, locale: 'zh-CN' },
     output: { status: 'printed', jobId: '20261124-101500-ab12' },
   },
+  printJobStatus: {
+    input: { jobId: '20261124-101500-ab12' },
+    output: { state: 'waiting', reason: 'paper-out' },
+  },
+  cancelPrint: { input: { jobId: '20261124-101500-ab12' }, output: { state: 'cancelled' } },
+  getDeviceStatus: { input: {}, output: { printer: 'paper-near-end', cardReader: 'ready' } },
+  waitForCard: {
+    input: { after: 3 },
+    output: { seq: 4, reader: 'lift-card', card: { status: 'unreadable', reason: 'read-failed' } },
+  },
   endSession: { input: { sessionId: SESSION }, output: { ended: true } },
 };
 

@@ -10,6 +10,7 @@ import { NameEntry } from '../screens/NameEntry';
 import { NotFound } from '../screens/NotFound';
 import { Printed } from '../screens/Printed';
 import { PrintFailed } from '../screens/PrintFailed';
+import { PrintWaiting } from '../screens/PrintWaiting';
 import { Results } from '../screens/Results';
 import { Unavailable } from '../screens/Unavailable';
 import { useT } from '../i18n/use-t';
@@ -30,6 +31,7 @@ export function CurrentScreen({
       | 'results'
       | 'printing'
       | 'printed'
+      | 'printWaiting'
       | 'printFailed'
       | 'notFound'
       | 'invalidId'
@@ -41,7 +43,16 @@ export function CurrentScreen({
   // Past `starting` the site information is always there.
   const site = context.siteInfo;
   if (snapshot.matches('starting') || !site) return <Busy message={t('starting.message')} />;
-  if (snapshot.matches('attract')) return <Attract siteInfo={site} send={send} />;
+  if (snapshot.matches('attract')) {
+    return (
+      <Attract
+        siteInfo={site}
+        readerState={context.readerState}
+        cardProblem={context.cardProblem}
+        send={send}
+      />
+    );
+  }
 
   if (snapshot.matches({ session: { step: { identify: 'idNumber' } } })) {
     return <IdNumberEntry idNumber={context.idNumber} send={send} />;
@@ -58,6 +69,9 @@ export function CurrentScreen({
     );
   }
   if (step('printed')) return <Printed send={send} />;
+  if (step('printWaiting') && context.printJob) {
+    return <PrintWaiting reason={context.printJob.reason} send={send} />;
+  }
   if (step('printFailed') && context.printFailure)
     return <PrintFailed reason={context.printFailure} send={send} />;
   if (step('notFound')) return <NotFound hotline={site.hotline} send={send} />;

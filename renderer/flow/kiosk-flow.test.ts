@@ -7,6 +7,7 @@ import {
   createKioskFlow,
   GOODBYE_SECONDS,
   MIN_IDLE_WARNING_SECONDS,
+  PRINT_JOB_POLL_SECONDS,
   SITE_INFO_REFRESH_SECONDS,
   type KioskFlow,
 } from './kiosk-flow';
@@ -199,12 +200,12 @@ describe('printing', () => {
 
   it('says why a receipt failed and can try again', async () => {
     const fake = createFakeKiosk({ residents: [lin] });
-    fake.printerOutcomes.push({ status: 'failed', reason: 'paper-out' }, 'unreachable');
+    fake.printerOutcomes.push({ status: 'failed', reason: 'offline' }, 'unreachable');
     const actor = start(fake);
     await openLin(actor);
     actor.send({ type: 'PRINT' });
     await elapse();
-    expect(actor.getSnapshot().context.printFailure).toBe('paper-out');
+    expect(actor.getSnapshot().context.printFailure).toBe('offline');
     actor.send({ type: 'RETRY' });
     await elapse();
     expect(actor.getSnapshot().context.printFailure).toBe('unreachable');
@@ -315,5 +316,118 @@ describe('idle', () => {
     const actor = start(createFakeKiosk());
     await elapse(3_600_000);
     expect(actor.getSnapshot().value).toBe('attract');
+  });
+});
+
+describe('a receipt that waits for the printer', () => {
+  const JOB = '20250801-100000-ab12';
+
+  it('waits while the printer is out of paper, follows its reason, and shows the receipt once printed', async () => {
+    const fake = createFakeKiosk({ residents: [lin] });
+    fake.printerOutcomes.push({ status: 'waiting', jobId: JOB, reason: 'paper-out' });
+    const actor = start(fake);
+    await openLin(actor);
+    actor.send({ type: 'PRINT' });
+    await elapse();
+    expect(actor.getSnapshot().matches({ session: { step: 'printWaiting' } })).toBe(true);
+    expect(actor.getSnapshot().context.printJob).toEqual({ jobId: JOB, reason: 'paper-out' });
+    fake.jobStatuses.set(JOB, { state: 'waiting', reason: 'cover-open' });
+    await elapse(PRINT_JOB_POLL_SECONDS * 1000);
+    expect(actor.getSnapshot().context.printJob?.reason).toBe('cover-open');
+    fake.jobStatuses.set(JOB, { state: 'printed' });
+    await elapse(PRINT_JOB_POLL_SECONDS * 1000);
+    expect(actor.getSnapshot().matches({ session: { step: 'printed' } })).toBe(true);
+  });
+
+  it('cancels the waiting receipt when the person gives up, so it never prints for the next person', async () => {
+    const fake = createFakeKiosk({ residents: [lin] });
+    fake.printerOutcomes.push({ status: 'waiting', jobId: JOB, reason: 'offline' });
+    fake.jobStatuses.set(JOB, { state: 'waiting', reason: 'offline' });
+    const actor = start(fake);
+    await openLin(actor);
+    actor.send({ type: 'PRINT' });
+    await elapse();
+    actor.send({ type: 'CANCEL_PRINT' });
+    await elapse();
+    expect(actor.getSnapshot().matches({ session: { step: 'results' } })).toBe(true);
+    expect(fake.cancelledJobs).toEqual([JOB]);
+  });
+
+  it('cancels it too when the person leaves for the home screen', async () => {
+    const fake = createFakeKiosk({ residents: [lin] });
+    fake.printerOutcomes.push({ status: 'waiting', jobId: JOB, reason: 'paper-out' });
+    fake.jobStatuses.set(JOB, { state: 'waiting', reason: 'paper-out' });
+    const actor = start(fake);
+    await openLin(actor);
+    actor.send({ type: 'PRINT' });
+    await elapse();
+    actor.send({ type: 'HOME' });
+    await elapse();
+    expect(actor.getSnapshot().value).toBe('attract');
+    expect(fake.cancelledJobs).toEqual([JOB]);
+    expectPersonForgotten(actor.getSnapshot());
+  });
+
+  it('says the receipt did not print when the job was lost with a restart of the app', async () => {
+    const fake = createFakeKiosk({ residents: [lin] });
+    fake.printerOutcomes.push({ status: 'waiting', jobId: JOB, reason: 'paper-out' });
+    const actor = start(fake);
+    await openLin(actor);
+    actor.send({ type: 'PRINT' });
+    await elapse(PRINT_JOB_POLL_SECONDS * 1000);
+    expect(actor.getSnapshot().matches({ session: { step: 'printFailed' } })).toBe(true);
+    expect(actor.getSnapshot().context.printFailure).toBe('offline');
+  });
+});
+
+describe('an ID card on the reader', () => {
+  const linFound = {
+    status: 'found' as const,
+    resident: {
+      sessionId: 'f'.repeat(32),
+      maskedName: mask('name', lin.name),
+      maskedIdNumber: mask('idNumber', lin.idNumber),
+      payments: lin.payments,
+    },
+  };
+
+  it('opens the statement from the attract screen with no tap at all', async () => {
+    const fake = createFakeKiosk({ residents: [lin] });
+    const actor = start(fake);
+    await elapse();
+    fake.cardNews({ reader: 'read', card: linFound });
+    await elapse();
+    expect(actor.getSnapshot().matches({ session: { step: 'results' } })).toBe(true);
+    expect(actor.getSnapshot().context.resident?.maskedName).toBe(mask('name', lin.name));
+    expect(actor.getSnapshot().context.selectedYear).toBe(2025);
+  });
+
+  it('opens it from the keypad screen too, and says not found like a typed number', async () => {
+    const fake = createFakeKiosk({ residents: [lin] });
+    const actor = start(fake);
+    await elapse();
+    actor.send({ type: 'START' });
+    await elapse();
+    fake.cardNews({ reader: 'read', card: { status: 'not-found' } });
+    await elapse();
+    expect(actor.getSnapshot().matches({ session: { step: 'notFound' } })).toBe(true);
+  });
+
+  it('keeps an unreadable card’s advice through the reader’s next states, until a card is read again', async () => {
+    const fake = createFakeKiosk({ residents: [lin] });
+    const actor = start(fake);
+    await elapse();
+    fake.cardNews({ reader: 'read', card: { status: 'unreadable', reason: 'read-failed' } });
+    await elapse();
+    fake.cardNews({ reader: 'lift-card', card: null });
+    await elapse();
+    expect(actor.getSnapshot().value).toBe('attract');
+    expect(actor.getSnapshot().context).toMatchObject({
+      readerState: 'lift-card',
+      cardProblem: 'read-failed',
+    });
+    fake.cardNews({ reader: 'reading', card: null });
+    await elapse();
+    expect(actor.getSnapshot().context.cardProblem).toBeNull();
   });
 });

@@ -13,10 +13,15 @@
 import { assign, fromCallback, fromPromise, setup } from 'xstate';
 import type {
   ApiResult,
+  CardReaderState,
+  CardUnreadableReason,
+  CardWait,
   KioskApi,
   Locale,
   LookupResult,
+  PrintJobStatus,
   PrintResult,
+  PrintWaitReason,
   ResidentView,
   SiteInfo,
 } from '../../electron/api/contract';
@@ -33,6 +38,10 @@ export const GOODBYE_SECONDS = 4;
 export const UNAVAILABLE_RETRY_SECONDS = 30;
 /** How often the attract screen asks again for the site information, so a newly synced data version shows. */
 export const SITE_INFO_REFRESH_SECONDS = 60;
+/** How often a waiting receipt's status is asked. */
+export const PRINT_JOB_POLL_SECONDS = 2;
+/** After a failed wait for the card reader, the pause before waiting again. */
+const CARD_WAIT_RETRY_MS = 2000;
 // Used only before the site information has loaded, when no idle clock runs.
 const FALLBACK_IDLE_SECONDS = 120;
 const NAME_MAX_LENGTH = 64;
@@ -54,12 +63,23 @@ export interface KioskFlowContext {
   selectedYear: number | null;
   invalidIdReason: InvalidIdReason | null;
   printFailure: PrintFailure | null;
+  /** A receipt the printer could not take yet; it prints by itself when the printer is back. */
+  printJob: { jobId: string; reason: PrintWaitReason } | null;
+  /** How the card reader is, for the hints on the screens that accept a card. */
+  readerState: CardReaderState | null;
+  /** The last card put on the reader could not be read; cleared on the next touch. */
+  cardProblem: CardUnreadableReason | null;
   idleWarningSecondsLeft: number;
 }
 
 export type KioskFlowEvent =
   | { type: 'START' }
   | { type: 'SITE_INFO'; siteInfo: SiteInfo }
+  /** The card reader's news: its state, and a card looked up by the main process, if one was read. */
+  | { type: 'CARD'; wait: CardWait }
+  | { type: 'PRINT_JOB'; status: PrintJobStatus }
+  /** The person gives up on a receipt that waits for the printer. */
+  | { type: 'CANCEL_PRINT' }
   | { type: 'ID_KEY'; key: IdKey }
   | { type: 'ID_BACKSPACE' }
   | { type: 'ID_CLEAR' }
@@ -101,7 +121,16 @@ const personForgotten = {
   selectedYear: null,
   invalidIdReason: null,
   printFailure: null,
+  printJob: null,
+  cardProblem: null,
 } as const satisfies Partial<KioskFlowContext>;
+
+/** What a card on the reader leads to, on the screens that accept one (guards and actions in `setup`). */
+const CARD_TRANSITIONS = [
+  { guard: 'cardFound', target: '#kioskFlow.session.step.results', actions: 'takeCardResident' },
+  { guard: 'cardNotFound', target: '#kioskFlow.session.step.notFound', actions: 'noteCardNews' },
+  { actions: 'noteCardNews' },
+] as const;
 
 function siteDefaults(siteInfo: SiteInfo): { locale: Locale; textSize: TextSize } {
   return { locale: siteInfo.defaultLanguage, textSize: textSizeForScale(siteInfo.textScale) };
@@ -120,6 +149,34 @@ export function createKioskFlow(kiosk: KioskApi) {
       events: {} as KioskFlowEvent,
     },
     actors: {
+      // Waits for the reader's news again and again while a screen that accepts a card is shown.
+      watchCard: fromCallback<KioskFlowEvent>(({ sendBack }) => {
+        let stopped = false;
+        void (async () => {
+          let after = 0;
+          while (!stopped) {
+            const wait = await settle(() => kiosk.waitForCard({ after }));
+            if (stopped) return;
+            if (wait === null) {
+              await new Promise((resolve) => setTimeout(resolve, CARD_WAIT_RETRY_MS));
+              continue;
+            }
+            after = wait.seq;
+            sendBack({ type: 'CARD', wait });
+          }
+        })();
+        return () => {
+          stopped = true;
+        };
+      }),
+      watchPrintJob: fromCallback<KioskFlowEvent, { jobId: string }>(({ sendBack, input }) => {
+        const timer = setInterval(() => {
+          void settle(() => kiosk.printJobStatus({ jobId: input.jobId })).then((status) => {
+            if (status) sendBack({ type: 'PRINT_JOB', status });
+          });
+        }, PRINT_JOB_POLL_SECONDS * 1000);
+        return () => clearInterval(timer);
+      }),
       loadSiteInfo: fromPromise<SiteInfo | null>(() => settle(() => kiosk.getSiteInfo({}))),
       // While nobody is at the screen: a failed refresh keeps what is shown, the next one may succeed.
       refreshSiteInfo: fromCallback<KioskFlowEvent>(({ sendBack }) => {
@@ -152,6 +209,8 @@ export function createKioskFlow(kiosk: KioskApi) {
       canPrint: ({ context }) => context.resident !== null && context.selectedYear !== null,
       printMayWorkAgain: ({ context }) => context.printFailure !== 'session-expired',
       idleWarningElapsed: ({ context }) => context.idleWarningSecondsLeft <= 0,
+      cardFound: ({ event }) => event.type === 'CARD' && event.wait.card?.status === 'found',
+      cardNotFound: ({ event }) => event.type === 'CARD' && event.wait.card?.status === 'not-found',
     },
     actions: {
       // The main process drops an untouched session by itself too; telling it is the prompt path, and a
@@ -161,6 +220,36 @@ export function createKioskFlow(kiosk: KioskApi) {
         if (sessionId) void settle(() => kiosk.endSession({ sessionId }));
       },
       forgetPerson: assign(personForgotten),
+      takeCardResident: assign(({ event }) => {
+        if (event.type !== 'CARD' || event.wait.card?.status !== 'found') return {};
+        const { resident } = event.wait.card;
+        return {
+          resident,
+          selectedYear: paymentYears(resident.payments)[0] ?? null,
+          readerState: event.wait.reader,
+          cardProblem: null,
+        };
+      }),
+      noteCardNews: assign(({ context, event }) => {
+        if (event.type !== 'CARD') return {};
+        const { card, reader } = event.wait;
+        // A card whose number fails its check reads as an unreadable card: the reader validated it already.
+        // A problem stays on screen until the next card is being read.
+        const cardProblem: CardUnreadableReason | null =
+          card?.status === 'unreadable'
+            ? card.reason
+            : card?.status === 'invalid-id'
+              ? 'invalid-card'
+              : reader === 'reading'
+                ? null
+                : context.cardProblem;
+        return { readerState: reader, cardProblem };
+      }),
+      // Leaving a waiting receipt behind: it must not print for whoever stands here next.
+      cancelWaitingPrint: ({ context }) => {
+        const jobId = context.printJob?.jobId;
+        if (jobId) void settle(() => kiosk.cancelPrint({ jobId }));
+      },
       // The next person starts from the site's own language and text size.
       restoreSiteDefaults: assign(({ context }) => (context.siteInfo ? siteDefaults(context.siteInfo) : {})),
     },
@@ -172,6 +261,7 @@ export function createKioskFlow(kiosk: KioskApi) {
       locale: 'zh-CN',
       textSize: 'large',
       ...personForgotten,
+      readerState: null,
       idleWarningSecondsLeft: MIN_IDLE_WARNING_SECONDS,
     },
     on: {
@@ -201,10 +291,11 @@ export function createKioskFlow(kiosk: KioskApi) {
       },
       attract: {
         entry: 'restoreSiteDefaults',
-        invoke: { src: 'refreshSiteInfo' },
+        invoke: [{ src: 'refreshSiteInfo' }, { src: 'watchCard' }],
         on: {
-          START: 'session',
+          START: { target: 'session', actions: assign({ cardProblem: null }) },
           SITE_INFO: { actions: assign({ siteInfo: ({ event }) => event.siteInfo }) },
+          CARD: [...CARD_TRANSITIONS],
         },
       },
       session: {
@@ -219,7 +310,10 @@ export function createKioskFlow(kiosk: KioskApi) {
                 initial: 'idNumber',
                 states: {
                   idNumber: {
+                    // A card works here too: the person may find the reader after starting to type.
+                    invoke: { src: 'watchCard' },
                     on: {
+                      CARD: [...CARD_TRANSITIONS],
                       ID_KEY: {
                         actions: assign({
                           idNumber: ({ context, event }) => appendIdKey(context.idNumber, event.key),
@@ -290,6 +384,16 @@ export function createKioskFlow(kiosk: KioskApi) {
                   onDone: [
                     { guard: ({ event }) => event.output.status === 'printed', target: 'printed' },
                     {
+                      guard: ({ event }) => event.output.status === 'waiting',
+                      target: 'printWaiting',
+                      actions: assign({
+                        printJob: ({ event }) =>
+                          event.output.status === 'waiting'
+                            ? { jobId: event.output.jobId, reason: event.output.reason }
+                            : null,
+                      }),
+                    },
+                    {
                       target: 'printFailed',
                       actions: assign({
                         printFailure: ({ event }) =>
@@ -297,6 +401,36 @@ export function createKioskFlow(kiosk: KioskApi) {
                       }),
                     },
                   ],
+                },
+              },
+              printWaiting: {
+                invoke: {
+                  src: 'watchPrintJob',
+                  input: ({ context }) => ({ jobId: context.printJob?.jobId ?? '' }),
+                },
+                exit: ['cancelWaitingPrint', assign({ printJob: null })],
+                on: {
+                  PRINT_JOB: [
+                    { guard: ({ event }) => event.status.state === 'printed', target: 'printed' },
+                    {
+                      guard: ({ event }) => event.status.state === 'waiting',
+                      actions: assign({
+                        printJob: ({ context, event }) =>
+                          context.printJob && event.status.state === 'waiting'
+                            ? { ...context.printJob, reason: event.status.reason }
+                            : context.printJob,
+                      }),
+                    },
+                    {
+                      // Cancelled elsewhere, or lost with a restart of the app: it will not print.
+                      guard: ({ event }) =>
+                        event.status.state === 'cancelled' || event.status.state === 'unknown-job',
+                      target: 'printFailed',
+                      actions: assign({ printFailure: 'offline' }),
+                    },
+                  ],
+                  CANCEL_PRINT: 'results',
+                  FINISH: '#kioskFlow.finish',
                 },
               },
               printed: {

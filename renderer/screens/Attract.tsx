@@ -1,11 +1,19 @@
-import type { SiteInfo } from '../../electron/api/contract';
+import type { CardReaderState, CardUnreadableReason, SiteInfo } from '../../electron/api/contract';
 import type { SendFlowEvent } from '../flow/kiosk-flow';
 import { formatDataAsOf } from '../i18n/format';
+import { CardHint } from './CardHint';
 import { ScreenTitle } from './ScreenTitle';
 import { StaleDataNotice } from './StaleDataNotice';
 import { useT } from '../i18n/use-t';
 
-export function Attract({ siteInfo, send }: { siteInfo: SiteInfo; send: SendFlowEvent }) {
+interface AttractProps {
+  siteInfo: SiteInfo;
+  readerState: CardReaderState | null;
+  cardProblem: CardUnreadableReason | null;
+  send: SendFlowEvent;
+}
+
+export function Attract({ siteInfo, readerState, cardProblem, send }: AttractProps) {
   const t = useT();
   return (
     <section className="screen-body attract">
@@ -15,7 +23,7 @@ export function Attract({ siteInfo, send }: { siteInfo: SiteInfo; send: SendFlow
       <button type="button" className="button primary huge" onClick={() => send({ type: 'START' })}>
         {t('attract.start')}
       </button>
-      <p className="hint">{t('attract.cardHint')}</p>
+      <CardHint readerState={readerState} cardProblem={cardProblem} />
       <StaleDataNotice site={siteInfo} />
       <p className="fine-print">
         {t('attract.dataAsOf', { when: formatDataAsOf(siteInfo.data.asOf), version: siteInfo.data.version })}

@@ -6,7 +6,10 @@
 import type {
   ApiError,
   ApiResult,
+  CardWait,
+  DeviceStatus,
   KioskApi,
+  PrintJobStatus,
   LookupResult,
   PaymentView,
   PrintResult,
@@ -32,6 +35,12 @@ export interface FakeKiosk extends KioskApi {
   readonly openSessions: ReadonlySet<string>;
   readonly endedSessions: readonly string[];
   readonly printRequests: readonly { sessionId: string; year: number; locale: string }[];
+  /** What `printJobStatus` answers per job; a job not listed is `unknown-job`. */
+  readonly jobStatuses: Map<string, PrintJobStatus>;
+  readonly cancelledJobs: readonly string[];
+  deviceStatus: DeviceStatus;
+  /** Answers the screen's pending (or next) wait for a card, as the main process would after a read. */
+  cardNews(news: Omit<CardWait, 'seq'>): void;
 }
 
 export const fakeSiteInfo: SiteInfo = {
@@ -65,6 +74,11 @@ export function createFakeKiosk(
   const printRequests: { sessionId: string; year: number; locale: string }[] = [];
   let sessionCount = 0;
   let jobCount = 0;
+  const jobStatuses = new Map<string, PrintJobStatus>();
+  const cancelledJobs: string[] = [];
+  let cardSeq = 0;
+  const cardQueue: CardWait[] = [];
+  let cardWaiter: ((wait: CardWait) => void) | null = null;
 
   const fake: FakeKiosk = {
     printerOutcomes: [],
@@ -74,6 +88,37 @@ export function createFakeKiosk(
     },
     endedSessions,
     printRequests,
+    jobStatuses,
+    cancelledJobs,
+    deviceStatus: { printer: 'ready', cardReader: 'ready' },
+    cardNews(news) {
+      cardSeq += 1;
+      const wait = { ...news, seq: cardSeq };
+      if (cardWaiter) {
+        const waiter = cardWaiter;
+        cardWaiter = null;
+        waiter(wait);
+      } else cardQueue.push(wait);
+    },
+    async printJobStatus({ jobId }) {
+      return ok(jobStatuses.get(jobId) ?? { state: 'unknown-job' });
+    },
+    async cancelPrint({ jobId }) {
+      cancelledJobs.push(jobId);
+      const status = jobStatuses.get(jobId);
+      const after: PrintJobStatus = status?.state === 'printed' ? status : { state: 'cancelled' };
+      jobStatuses.set(jobId, after);
+      return ok(after);
+    },
+    async getDeviceStatus() {
+      return ok(fake.deviceStatus);
+    },
+    waitForCard() {
+      const queued = cardQueue.shift();
+      if (queued) return Promise.resolve(ok(queued));
+      // Like the main process, at most one wait is answered; a newer wait replaces an older one.
+      return new Promise((resolve) => (cardWaiter = (wait) => resolve(ok(wait))));
+    },
     async getSiteInfo() {
       return ok(siteInfo);
     },

@@ -6,12 +6,12 @@ import { createHash } from 'node:crypto';
 import { mask } from '../../../domain/masking';
 import { yearOf, type LocalDate } from '../../../domain/dates';
 import type { KioskConfig } from '../../../kiosk-config/schema';
-import type { ReceiptPrinter } from '../../devices/printer/printer';
+import type { JobStatus, PrinterService } from '../../devices/printer/printer-service';
 import { composeReceipt } from '../../receipt/compose-receipt';
 import { encodeReceipt } from '../../receipt/encode-receipt';
 import { renderReceiptText } from '../../receipt/render-receipt-text';
 import type { ReplicaReader } from '../../replica/replica-reader';
-import type { Locale, PrintResult } from '../contract';
+import type { Locale, PrintJobStatus, PrintResult } from '../contract';
 import type { ResidentSessions } from '../resident-sessions';
 import { paymentViews } from './lookup-resident';
 
@@ -27,7 +27,7 @@ export async function printReceipt(
     config: KioskConfig;
     replica: ReplicaReader;
     sessions: ResidentSessions;
-    printer: ReceiptPrinter;
+    printer: PrinterService;
     now: Date;
     today: LocalDate;
   },
@@ -54,5 +54,15 @@ export async function printReceipt(
     });
   const qrText = verificationCode(deps.config.kioskId, meta.dataVersion, renderReceiptText(receiptFor('')));
   const receipt = receiptFor(qrText);
-  return deps.printer.print({ bytes: encodeReceipt(receipt), preview: renderReceiptText(receipt) });
+  const jobId = deps.printer.submit({ bytes: encodeReceipt(receipt), preview: renderReceiptText(receipt) });
+  // The first attempt decides what the screen says; a waiting job prints by itself once the printer is back.
+  const status = await deps.printer.firstAttempt(jobId);
+  if (status?.state === 'printed') return { status: 'printed', jobId };
+  if (status?.state === 'waiting') return { status: 'waiting', jobId, reason: status.reason };
+  return { status: 'failed', reason: 'offline' };
+}
+
+/** A queued job as the screen may ask about it; a job the queue no longer knows is `unknown-job`. */
+export function printJobStatus(status: JobStatus | null): PrintJobStatus {
+  return status ?? { state: 'unknown-job' };
 }
