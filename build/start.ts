@@ -159,12 +159,19 @@ async function main(): Promise<void> {
         process.execPath,
         [
           path.join(dist, 'browser-host.cjs'),
-          ...['--config', config, '--port', options['kiosk-port']],
+          ...['--config', config, '--port', options['kiosk-port'], '--simulator-control'],
           ...(options.headless ? [] : ['--open']),
         ],
         { stdio: 'inherit' },
       );
   children.push(kiosk);
+  if (!electron) {
+    console.log(
+      `Simulated card reader: curl -X POST -H 'content-type: application/json' ` +
+        `-d '{"idNumber":"…","name":"…"}' http://127.0.0.1:${options['kiosk-port']}/simulator/card ` +
+        '(and /simulator/lift)',
+    );
+  }
   if (!electron && !options.headless)
     console.log(
       'No Electron binary here (run `npx install-electron` where the internet is reachable); using the browser host.',

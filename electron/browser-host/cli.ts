@@ -11,14 +11,32 @@ import { demoKioskConfig } from '../../kiosk-config/demo-config';
 import { KioskConfigError, loadKioskConfig } from '../../kiosk-config/load-config';
 import { createKioskRuntime } from '../api/create-runtime';
 import { logInternalError } from '../api/log-internal-error';
-import { startBrowserHost } from './server';
+import { createCardReader } from '../devices/id-card/create-card-reader';
+import { demoCard } from '../devices/id-card/demo-card';
+import type { SimulatedCardReader } from '../devices/id-card/simulated-card-reader';
+import { startBrowserHost, type SimulatorControl } from './server';
+
+function simulatorControl(reader: SimulatedCardReader): SimulatorControl {
+  return {
+    present(idNumber, name) {
+      const card = demoCard(idNumber, name);
+      if (card) reader.present(card);
+      return card !== null;
+    },
+    lift: () => reader.lift(),
+  };
+}
 
 const USAGE = `usage: kiosk-web (--config FILE | --demo-dir DIR) [--port N] [--renderer DIR] [--open]
+                 [--simulator-control]
   --config FILE    a terminal's kiosk config (JSON)
   --demo-dir DIR   use the embedded demo config with its data in DIR
   --port N         port on 127.0.0.1 (default 8788; 0 picks a free one)
   --renderer DIR   the built renderer (default dist/renderer)
-  --open           open the UI in Chromium's app mode if Chromium is installed`;
+  --open           open the UI in Chromium's app mode if Chromium is installed
+  --simulator-control
+                   with the simulated card reader: POST /simulator/card {"idNumber","name"} puts a synthetic
+                   resident's card on it, POST /simulator/lift takes it off`;
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -54,6 +72,7 @@ export async function runBrowserHostCli(argv: string[]): Promise<number> {
         port: { type: 'string', default: '8788' },
         renderer: { type: 'string', default: path.resolve('dist/renderer') },
         open: { type: 'boolean', default: false },
+        'simulator-control': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -86,12 +105,21 @@ export async function runBrowserHostCli(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const runtime = await createKioskRuntime(config);
+  let simulator: SimulatedCardReader | undefined;
+  if (values['simulator-control']) {
+    if (config.cardReader.kind !== 'simulator') {
+      console.error(`--simulator-control needs a config whose cardReader is the simulator\n${USAGE}`);
+      return 2;
+    }
+    simulator = createCardReader(config.cardReader);
+  }
+  const runtime = await createKioskRuntime(config, { reader: simulator });
   const host = await startBrowserHost({
     handlers: runtime.handlers,
     rendererDir: values.renderer,
     port,
     onInternalError: logInternalError,
+    simulator: simulator && simulatorControl(simulator),
   });
   console.log(`Kiosk UI: ${host.url}`);
   if (values.open) openInChromium(host.url);

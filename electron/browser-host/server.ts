@@ -48,7 +48,21 @@ export interface BrowserHostOptions {
   port?: number;
   /** Where internal errors go; never given the input, which may be personal. */
   onInternalError?: (operation: OperationName, error: unknown) => void;
+  /**
+   * With a simulated card reader: `POST /simulator/card` ({idNumber, name}) puts a synthetic resident's card on
+   * it and `POST /simulator/lift` takes it off, for development and the end-to-end tests.
+   */
+  simulator?: SimulatorControl;
 }
+
+export interface SimulatorControl {
+  /** False when no card could carry this number. */
+  present(idNumber: string, name: string): boolean;
+  lift(): void;
+}
+
+export const SIMULATOR_CARD_PATH = '/simulator/card';
+export const SIMULATOR_LIFT_PATH = '/simulator/lift';
 
 export interface BrowserHost {
   url: string;
@@ -129,6 +143,34 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     sendJson(response, 200, await dispatch(options.handlers, operation, input, options.onInternalError));
   }
 
+  async function handleSimulator(
+    simulator: SimulatorControl,
+    pathname: string,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
+    if (!isTrustedCaller(request)) {
+      sendJson(response, 403, { error: 'calls are accepted from this machine only' });
+      return;
+    }
+    if (pathname === SIMULATOR_LIFT_PATH) {
+      simulator.lift();
+      sendJson(response, 200, { lifted: true });
+      return;
+    }
+    let card: { idNumber?: unknown; name?: unknown } = {};
+    try {
+      card = JSON.parse((await readBody(request)) ?? '') as typeof card;
+    } catch {
+      // Answered below as a card that cannot be made.
+    }
+    const presented =
+      typeof card.idNumber === 'string' &&
+      typeof card.name === 'string' &&
+      simulator.present(card.idNumber, card.name);
+    sendJson(response, presented ? 200 : 400, { presented });
+  }
+
   async function handleStatic(pathname: string, response: ServerResponse): Promise<void> {
     const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
     const filePath = path.resolve(rendererDir, relative);
@@ -147,14 +189,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const simulator = options.simulator;
     const work =
       request.method === 'POST' && pathname === API_PATH
         ? handleApi(request, response)
-        : request.method === 'GET' && pathname === BRIDGE_PATH
-          ? Promise.resolve(send(response, 200, 'text/javascript; charset=utf-8', bridge))
-          : request.method === 'GET' || request.method === 'HEAD'
-            ? handleStatic(pathname, response)
-            : Promise.resolve(send(response, 405, 'text/plain; charset=utf-8', 'method not allowed'));
+        : simulator &&
+            request.method === 'POST' &&
+            (pathname === SIMULATOR_CARD_PATH || pathname === SIMULATOR_LIFT_PATH)
+          ? handleSimulator(simulator, pathname, request, response)
+          : request.method === 'GET' && pathname === BRIDGE_PATH
+            ? Promise.resolve(send(response, 200, 'text/javascript; charset=utf-8', bridge))
+            : request.method === 'GET' || request.method === 'HEAD'
+              ? handleStatic(pathname, response)
+              : Promise.resolve(send(response, 405, 'text/plain; charset=utf-8', 'method not allowed'));
     work.catch(() => {
       if (!response.headersSent) sendJson(response, 500, apiError('internal', 'host error'));
       else response.destroy();
