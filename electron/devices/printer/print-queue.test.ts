@@ -161,6 +161,19 @@ describe('print queue', () => {
     expect(seen).toEqual(['paper-out', 'paper-near-end', 'offline']);
   });
 
+  it('gives a new id to a job whose id is already taken, and prints both', async () => {
+    const printer = new ScriptedPrinter();
+    const ids = ['20261124-161803-a3f9', '20261124-161803-a3f9', '20261124-161803-07c1'];
+    const queue = createPrintQueue(printer, { idlePollMs: 0, newJobId: () => ids.shift()! });
+    queues.push(queue);
+    const first = queue.submit(job('first'));
+    const second = queue.submit(job('second'));
+    expect(second).not.toBe(first);
+    await reaches(queue, second, 'printed');
+    expect(queue.status(first)).toEqual({ state: 'printed' });
+    expect(printer.paper).toEqual(['first', 'second']);
+  });
+
   it('answers null for a job it never had', () => {
     const queue = queueOver(new ScriptedPrinter());
     expect(queue.status('nope')).toBeNull();

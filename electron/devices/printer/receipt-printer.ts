@@ -1,6 +1,6 @@
 /**
- * The receipt printer as the main process sees it. A printer that is unplugged, switched off, out of paper or
- * unreachable is a state the screen explains, never an exception.
+ * A receipt printer's job, its drivers and their configuration. A printer that is unplugged, switched off, out
+ * of paper or unreachable is a state the screen explains, never an exception.
  */
 import type { PrinterState } from './printer-status';
 
@@ -28,16 +28,6 @@ export interface PrinterDriver {
 export interface Delivery {
   printed: boolean;
   state: PrinterState;
-}
-
-export type PrintFailureReason = 'paper-out' | 'cover-open' | 'offline';
-
-export type PrintOutcome =
-  { status: 'printed'; jobId: string } | { status: 'failed'; reason: PrintFailureReason };
-
-/** One attempt, answered at once: the interface the kiosk used before the print queue. */
-export interface ReceiptPrinter {
-  print(job: PrintJob): Promise<PrintOutcome>;
 }
 
 export interface TcpPrinterConfig {

@@ -4,7 +4,6 @@ import { EscPosBuilder } from './escpos';
 import { printedLines, type DecodedPrint } from './escpos-decode';
 import { startFakeTcpPrinter, type FakeTcpPrinter, type FakeTcpPrinterOptions } from './fake-tcp-printer';
 import type { JobStatus, PrintQueue } from './print-queue';
-import { createPrinter } from './printer';
 import { createPrinterService } from './printer-service';
 import { createTcpPrinter } from './tcp-printer';
 
@@ -264,14 +263,16 @@ describe('TCP printer driver', () => {
     expect(delivery).toEqual({ printed: false, state: 'offline' });
   });
 
-  it('keeps the one-attempt createPrinter().print working for paper-out', async () => {
+  it('sends nothing to a printer out of paper, and says so', async () => {
     const printer = await fakePrinter({ condition: 'paper-out' });
-    const outcome = await createPrinter({
+    const delivery = await createTcpPrinter({
       kind: 'tcp',
       host: '127.0.0.1',
       port: printer.port,
       ...timing,
-    }).print(receiptJob());
-    expect(outcome).toEqual({ status: 'failed', reason: 'paper-out' });
+    }).deliver(receiptJob(), 'job');
+    expect(delivery).toEqual({ printed: false, state: 'paper-out' });
+    // Only the status requests reached it, none of the receipt.
+    expect(printer.received.length).toBeLessThan(20);
   });
 });

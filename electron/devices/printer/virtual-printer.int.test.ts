@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EscPosBuilder } from './escpos';
 import { decodeEscPos } from './escpos-decode';
 import { renderPrintPreview } from './print-preview-png';
-import { createPrinter } from './printer';
+import { createPrinterDriver } from './printer';
 import { createPrinterService } from './printer-service';
 
 const QR_TEXT = 'HUIMIN:MQ-0042:17:3F9A0C21B7DE';
@@ -107,18 +107,42 @@ describe('virtual printer', () => {
     },
   );
 
-  it('keeps every job when several are printed at once', async () => {
-    const printer = createPrinter({ kind: 'virtual', directory: root });
-    const outcomes = await Promise.all(Array.from({ length: 20 }, () => printer.print(job)));
-    const ids = outcomes.map((o) => (o.status === 'printed' ? o.jobId : 'failed'));
+  it('keeps every job when several are submitted at once, each under its own id', async () => {
+    const service = createPrinterService({ kind: 'virtual', directory: root }, { idlePollMs: 0 });
+    const ids = Array.from({ length: 20 }, () => service.submit(job));
+    const statuses = await Promise.all(ids.map((id) => service.firstAttempt(id)));
+    await service.close();
+    expect(statuses).toEqual(ids.map(() => ({ state: 'printed' })));
     expect(new Set(ids).size).toBe(20);
-    expect((await readdir(root)).length).toBe(60);
+    const files = await readdir(root);
+    expect(files).toHaveLength(60);
+    for (const id of ids) {
+      expect(new Uint8Array(await readFile(join(root, `${id}.bin`)))).toEqual(job.bytes);
+    }
   });
 
-  it('is offline when the directory cannot be made', async () => {
+  it('is offline while the directory cannot be made, and prints the waiting job once it can', async () => {
     const blocker = join(root, 'a-file');
     await writeFile(blocker, '');
-    const outcome = await createPrinter({ kind: 'virtual', directory: join(blocker, 'receipts') }).print(job);
-    expect(outcome).toEqual({ status: 'failed', reason: 'offline' });
+    const directory = join(blocker, 'receipts');
+    expect(await createPrinterDriver({ kind: 'virtual', directory }).deliver(job, 'job')).toEqual({
+      printed: false,
+      state: 'offline',
+    });
+
+    const service = createPrinterService({ kind: 'virtual', directory }, { retryDelayMs: 20, idlePollMs: 0 });
+    const id = service.submit(job);
+    expect(await service.firstAttempt(id)).toEqual({ state: 'waiting', reason: 'offline' });
+    expect(service.printerState()).toBe('offline');
+
+    const printed = new Promise<void>((resolve) =>
+      service.onJob((jobId, status) => {
+        if (jobId === id && status.state === 'printed') resolve();
+      }),
+    );
+    await rm(blocker);
+    await printed;
+    await service.close();
+    expect(new Uint8Array(await readFile(join(directory, `${id}.bin`)))).toEqual(job.bytes);
   });
 });
