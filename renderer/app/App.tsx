@@ -1,7 +1,8 @@
 import { useMachine } from '@xstate/react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { KioskApi } from '../../electron/api/contract';
+import { useKeyboardCardReader } from '../devices/use-keyboard-card-reader';
 import { createKioskFlow } from '../flow/kiosk-flow';
 import { createKioskI18n, LOCALES } from '../i18n/i18n';
 import { IdleWarning } from '../screens/IdleWarning';
@@ -36,6 +37,10 @@ export function App({ kiosk }: { kiosk: KioskApi }) {
       for (const type of ACTIVITY_EVENTS) document.removeEventListener(type, onActivity, { capture: true });
     };
   }, [actor]);
+
+  useKeyboardCardReader(
+    useCallback((idNumber: string) => actor.send({ type: 'KEYBOARD_CARD', idNumber }), [actor]),
+  );
 
   const inSession = snapshot.matches('session');
   const idleWarning = snapshot.matches({ session: { idle: 'warning' } });

@@ -431,3 +431,22 @@ describe('an ID card on the reader', () => {
     expect(actor.getSnapshot().context.cardProblem).toBeNull();
   });
 });
+
+describe('a keyboard-emulation card reader', () => {
+  it('takes the number read from the attract screen straight to the name', async () => {
+    const actor = start(createFakeKiosk({ residents: [lin] }));
+    await elapse();
+    actor.send({ type: 'KEYBOARD_CARD', idNumber: lin.idNumber });
+    expect(actor.getSnapshot().matches({ session: { step: { identify: 'name' } } })).toBe(true);
+    expect(actor.getSnapshot().context.idNumber).toBe(lin.idNumber);
+  });
+
+  it('shows a number that fails its check on the keypad, to be seen and corrected', async () => {
+    const actor = start(createFakeKiosk({ residents: [lin] }));
+    await elapse();
+    const { idNumber } = wrongCheckDigit(lin.idNumber.slice(0, 17));
+    actor.send({ type: 'KEYBOARD_CARD', idNumber });
+    expect(actor.getSnapshot().matches({ session: { step: { identify: 'idNumber' } } })).toBe(true);
+    expect(actor.getSnapshot().context.idNumber).toBe(idNumber);
+  });
+});

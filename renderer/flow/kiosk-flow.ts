@@ -78,6 +78,8 @@ export type KioskFlowEvent =
   /** The card reader's news: its state, and a card looked up by the main process, if one was read. */
   | { type: 'CARD'; wait: CardWait }
   | { type: 'PRINT_JOB'; status: PrintJobStatus }
+  /** A keyboard-emulation reader typed a card's number: only the number, so the name is asked next. */
+  | { type: 'KEYBOARD_CARD'; idNumber: string }
   /** The person gives up on a receipt that waits for the printer. */
   | { type: 'CANCEL_PRINT' }
   | { type: 'ID_KEY'; key: IdKey }
@@ -124,6 +126,16 @@ const personForgotten = {
   printJob: null,
   cardProblem: null,
 } as const satisfies Partial<KioskFlowContext>;
+
+/** A number from a keyboard reader goes on to the name when valid, else to the keypad to be seen and fixed. */
+const KEYBOARD_CARD_TRANSITIONS = [
+  {
+    guard: 'keyboardCardIsValid',
+    target: '#kioskFlow.session.step.identify.name',
+    actions: 'takeKeyboardCard',
+  },
+  { target: '#kioskFlow.session.step.identify.idNumber', actions: 'takeKeyboardCard' },
+] as const;
 
 /** What a card on the reader leads to, on the screens that accept one (guards and actions in `setup`). */
 const CARD_TRANSITIONS = [
@@ -209,6 +221,7 @@ export function createKioskFlow(kiosk: KioskApi) {
       canPrint: ({ context }) => context.resident !== null && context.selectedYear !== null,
       printMayWorkAgain: ({ context }) => context.printFailure !== 'session-expired',
       idleWarningElapsed: ({ context }) => context.idleWarningSecondsLeft <= 0,
+      keyboardCardIsValid: ({ event }) => event.type === 'KEYBOARD_CARD' && parseIdNumber(event.idNumber).ok,
       cardFound: ({ event }) => event.type === 'CARD' && event.wait.card?.status === 'found',
       cardNotFound: ({ event }) => event.type === 'CARD' && event.wait.card?.status === 'not-found',
     },
@@ -220,6 +233,9 @@ export function createKioskFlow(kiosk: KioskApi) {
         if (sessionId) void settle(() => kiosk.endSession({ sessionId }));
       },
       forgetPerson: assign(personForgotten),
+      takeKeyboardCard: assign(({ event }) =>
+        event.type === 'KEYBOARD_CARD' ? { idNumber: typedIdNumber(event.idNumber), cardProblem: null } : {},
+      ),
       takeCardResident: assign(({ event }) => {
         if (event.type !== 'CARD' || event.wait.card?.status !== 'found') return {};
         const { resident } = event.wait.card;
@@ -296,6 +312,7 @@ export function createKioskFlow(kiosk: KioskApi) {
           START: { target: 'session', actions: assign({ cardProblem: null }) },
           SITE_INFO: { actions: assign({ siteInfo: ({ event }) => event.siteInfo }) },
           CARD: [...CARD_TRANSITIONS],
+          KEYBOARD_CARD: [...KEYBOARD_CARD_TRANSITIONS],
         },
       },
       session: {
@@ -314,6 +331,7 @@ export function createKioskFlow(kiosk: KioskApi) {
                     invoke: { src: 'watchCard' },
                     on: {
                       CARD: [...CARD_TRANSITIONS],
+                      KEYBOARD_CARD: [...KEYBOARD_CARD_TRANSITIONS],
                       ID_KEY: {
                         actions: assign({
                           idNumber: ({ context, event }) => appendIdKey(context.idNumber, event.key),
