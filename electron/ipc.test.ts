@@ -26,6 +26,10 @@ function setUp(handlerOverrides: Partial<KioskHandlers> = {}) {
     getSiteInfo: vi.fn(async () => siteInfo),
     lookupResident: vi.fn(async () => ({ status: 'not-found' as const })),
     printReceipt: vi.fn(async () => ({ status: 'printed' as const, jobId: 'job-1' })),
+    printJobStatus: vi.fn(async () => ({ state: 'printed' as const })),
+    cancelPrint: vi.fn(async () => ({ state: 'cancelled' as const })),
+    getDeviceStatus: vi.fn(async () => ({ printer: 'ready' as const, cardReader: 'ready' as const })),
+    waitForCard: vi.fn(async () => ({ seq: 0, reader: 'ready' as const, card: null })),
     endSession: vi.fn(async () => ({ ended: true })),
     ...handlerOverrides,
   };
