@@ -8,6 +8,7 @@
  * The renderer may import this file's *types* only (enforced by dependency-cruiser).
  */
 import { z } from 'zod';
+import { PRINTER_STATES } from '../../domain/county-api';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const sessionId = z.string().regex(/^[0-9a-f]{32}$/, 'expected a session id');
@@ -112,15 +113,8 @@ export const printJobStatusSchema = z.discriminatedUnion('state', [
 ]);
 export type PrintJobStatus = z.infer<typeof printJobStatusSchema>;
 
-export const printerStateSchema = z.enum([
-  'ready',
-  'paper-near-end',
-  'paper-out',
-  'cover-open',
-  'offline',
-  'error',
-  'unknown',
-]);
+/** The same states the county is told in heartbeats. */
+export const printerStateSchema = z.enum(PRINTER_STATES);
 export type PrinterState = z.infer<typeof printerStateSchema>;
 
 export const cardReaderStateSchema = z.enum([
