@@ -90,6 +90,8 @@ describe('serial card reader over a pseudo-terminal', () => {
   it('checks the SAM, polls, reads a card once while it stays, and reads the next card after a lift', async () => {
     const r = startReader();
     await waitForState(r, 'ready');
+    // The fake reports what it received over its own pipe, which may trail the reader's state.
+    await fake.waitForCommand('11ff');
     expect(fake.commands[0]).toBe('11ff');
     await fake.waitForCommand('2001', 3);
     expect(new Set(fake.commands)).toEqual(new Set(['11ff', '2001']));
