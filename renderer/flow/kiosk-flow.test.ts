@@ -9,6 +9,7 @@ import {
   MIN_IDLE_WARNING_SECONDS,
   PRINT_JOB_POLL_SECONDS,
   SITE_INFO_REFRESH_SECONDS,
+  STARTING_TIMEOUT_SECONDS,
   type KioskFlow,
 } from './kiosk-flow';
 
@@ -83,6 +84,14 @@ describe('starting', () => {
     await elapse(SITE_INFO_REFRESH_SECONDS * 1000);
     expect(actor.getSnapshot().value).toBe('attract');
     expect(actor.getSnapshot().context.siteInfo?.data.version).toBe(8);
+  });
+
+  it('says the terminal is unavailable when the main process does not answer at all', async () => {
+    const fake = createFakeKiosk();
+    fake.getSiteInfo = () => new Promise(() => {});
+    const actor = start(fake);
+    await elapse(STARTING_TIMEOUT_SECONDS * 1000);
+    expect(actor.getSnapshot().value).toBe('unavailable');
   });
 
   it('waits on the unavailable screen when the site information cannot be had, and tries again', async () => {

@@ -36,6 +36,8 @@ export const MIN_IDLE_WARNING_SECONDS = 20;
 export const GOODBYE_SECONDS = 4;
 /** How soon an unavailable terminal tries to load its site information again. */
 export const UNAVAILABLE_RETRY_SECONDS = 30;
+/** A main process that has not answered the site information by then is treated as unavailable. */
+export const STARTING_TIMEOUT_SECONDS = 20;
 /** How often the attract screen asks again for the site information, so a newly synced data version shows. */
 export const SITE_INFO_REFRESH_SECONDS = 60;
 /** How often a waiting receipt's status is asked. */
@@ -214,6 +216,7 @@ export function createKioskFlow(kiosk: KioskApi) {
       idleTimeout: ({ context }) => (context.siteInfo?.idleSeconds ?? FALLBACK_IDLE_SECONDS) * 1000,
       goodbye: GOODBYE_SECONDS * 1000,
       unavailableRetry: UNAVAILABLE_RETRY_SECONDS * 1000,
+      startingTimeout: STARTING_TIMEOUT_SECONDS * 1000,
     },
     guards: {
       idNumberIsValid: ({ context }) => parseIdNumber(context.idNumber).ok,
@@ -289,6 +292,7 @@ export function createKioskFlow(kiosk: KioskApi) {
     },
     states: {
       starting: {
+        after: { startingTimeout: 'unavailable' },
         invoke: {
           src: 'loadSiteInfo',
           onDone: [
