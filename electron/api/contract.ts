@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { PRINTER_STATES } from '../../domain/county-api';
+import { programFrequencySchema } from '../../domain/published/replica-format';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const sessionId = z.string().regex(/^[0-9a-f]{32}$/, 'expected a session id');
@@ -168,6 +169,32 @@ export type DeviceStatus = z.infer<typeof deviceStatusSchema>;
 
 export const endSessionInputSchema = z.object({ sessionId });
 
+export const programInfoInputSchema = z.object({
+  programCode: z.string().min(1).max(64),
+  locale: localeSchema,
+});
+
+/** A program's public facts (资金项目), as the county publishes them; names and units in the asked language. */
+export const programInfoSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  department: z.string(),
+  policyBasis: z.string(),
+  /** Null where the amount is decided case by case (e.g. 临时救助). */
+  standardFen: fen.nullable(),
+  /** What the standard is per, e.g. 元/亩/年. */
+  unit: z.string(),
+  frequency: programFrequencySchema,
+  phone: z.string(),
+});
+export type ProgramInfo = z.infer<typeof programInfoSchema>;
+
+export const programInfoOutputSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('found'), program: programInfoSchema }),
+  z.object({ status: z.literal('not-found') }),
+]);
+export type ProgramInfoResult = z.infer<typeof programInfoOutputSchema>;
+
 const none = z.object({}).strict();
 
 /** The table. Adding an operation here is the only way to add one; both transports read this table. */
@@ -181,6 +208,8 @@ export const kioskOperations = {
   getDeviceStatus: { input: none, output: deviceStatusSchema },
   waitForCard: { input: waitForCardInputSchema, output: waitForCardOutputSchema },
   endSession: { input: endSessionInputSchema, output: z.object({ ended: z.boolean() }) },
+  /** Public data: needs no session. */
+  getProgramInfo: { input: programInfoInputSchema, output: programInfoOutputSchema },
 } as const;
 
 export type OperationName = keyof typeof kioskOperations;

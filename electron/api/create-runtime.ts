@@ -10,6 +10,7 @@ import { createReplicaReader } from '../replica/replica-reader';
 import type { KioskHandlers } from './contract';
 import { lookupResident } from './handlers/lookup-resident';
 import { printJobStatus, printReceipt } from './handlers/print-receipt';
+import { programInfo } from './handlers/program-info';
 import { siteInfo } from './handlers/site-info';
 import { startKioskDevices, type KioskDevices } from './kiosk-devices';
 import { createResidentSessions } from './resident-sessions';
@@ -58,6 +59,7 @@ export async function createKioskRuntime(
     getDeviceStatus: async () => devices.status(),
     waitForCard: ({ after }) => devices.cards.waitForCard(after),
     endSession: async ({ sessionId }) => ({ ended: sessions.end(sessionId) }),
+    getProgramInfo: async (input) => programInfo(input, replica.programs()),
   };
 
   return {

@@ -60,6 +60,22 @@ const samples: { [N in OperationName]: { input: OperationInput<N>; output: Opera
     output: { seq: 4, reader: 'lift-card', card: { status: 'unreadable', reason: 'read-failed' } },
   },
   endSession: { input: { sessionId: SESSION }, output: { ended: true } },
+  getProgramInfo: {
+    input: { programCode: 'reservoir-resettlement', locale: 'zh-CN' },
+    output: {
+      status: 'found',
+      program: {
+        code: 'reservoir-resettlement',
+        name: '大中型水库移民后期扶持',
+        department: '县水利局',
+        policyBasis: '国发〔2006〕17号',
+        standardFen: 60000,
+        unit: '元/人/年',
+        frequency: 'yearly',
+        phone: '12345',
+      },
+    },
+  },
 };
 
 const calls: { operation: OperationName; input: unknown }[] = [];

@@ -13,6 +13,7 @@ import type {
   LookupResult,
   PaymentView,
   PrintResult,
+  ProgramInfo,
   SiteInfo,
 } from '../../electron/api/contract';
 import { parseIdNumber } from '../../domain/id-number';
@@ -41,7 +42,40 @@ export interface FakeKiosk extends KioskApi {
   deviceStatus: DeviceStatus;
   /** Answers the screen's pending (or next) wait for a card, as the main process would after a read. */
   cardNews(news: Omit<CardWait, 'seq'>): void;
+  /** Whether program facts answer with a failed envelope. */
+  programInfoUnreachable: boolean;
+  readonly programInfoRequests: readonly { programCode: string; locale: string }[];
 }
+
+/** A program's public facts in both published languages, as the replica holds them. */
+export interface FakeProgram extends Omit<ProgramInfo, 'name' | 'unit'> {
+  name: { 'zh-CN': string; en: string };
+  unit: { 'zh-CN': string; en: string };
+}
+
+/** The programs of the test residents' payments. */
+export const fakePrograms: readonly FakeProgram[] = [
+  {
+    code: 'GDDL',
+    name: { 'zh-CN': '耕地地力保护补贴', en: 'Farmland fertility protection subsidy' },
+    department: '县农业农村局',
+    policyBasis: '财农〔2016〕26号',
+    standardFen: 11250,
+    unit: { 'zh-CN': '元/亩/年', en: 'yuan per mu per year' },
+    frequency: 'yearly',
+    phone: '0591-22223333',
+  },
+  {
+    code: 'GLJT',
+    name: { 'zh-CN': '高龄津贴', en: 'Old-age allowance' },
+    department: '县民政局',
+    policyBasis: '县高龄津贴发放办法',
+    standardFen: 10000,
+    unit: { 'zh-CN': '元/人/月', en: 'yuan per person per month' },
+    frequency: 'monthly',
+    phone: '0591-44445555',
+  },
+];
 
 export const fakeSiteInfo: SiteInfo = {
   kioskId: 'kiosk-test-01',
@@ -65,10 +99,16 @@ const unreachable: { ok: false; error: ApiError } = {
 const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
 
 export function createFakeKiosk(
-  options: { residents?: readonly FakeResident[]; siteInfo?: Partial<SiteInfo> } = {},
+  options: {
+    residents?: readonly FakeResident[];
+    siteInfo?: Partial<SiteInfo>;
+    programs?: readonly FakeProgram[];
+  } = {},
 ): FakeKiosk {
   const siteInfo = { ...fakeSiteInfo, ...options.siteInfo };
   const residents = options.residents ?? [];
+  const programs = options.programs ?? fakePrograms;
+  const programInfoRequests: { programCode: string; locale: string }[] = [];
   const openSessions = new Map<string, FakeResident>();
   const endedSessions: string[] = [];
   const printRequests: { sessionId: string; year: number; locale: string }[] = [];
@@ -91,6 +131,8 @@ export function createFakeKiosk(
     jobStatuses,
     cancelledJobs,
     deviceStatus: { printer: 'ready', cardReader: 'ready' },
+    programInfoUnreachable: false,
+    programInfoRequests,
     cardNews(news) {
       cardSeq += 1;
       const wait = { ...news, seq: cardSeq };
@@ -149,6 +191,17 @@ export function createFakeKiosk(
       if (!openSessions.has(input.sessionId)) return ok({ status: 'failed', reason: 'session-expired' });
       jobCount += 1;
       return ok({ status: 'printed', jobId: `job-${jobCount}` });
+    },
+    async getProgramInfo({ programCode, locale }) {
+      programInfoRequests.push({ programCode, locale });
+      if (fake.programInfoUnreachable) return unreachable;
+      const program = programs.find((p) => p.code === programCode);
+      if (!program) return ok({ status: 'not-found' });
+      const language = locale === 'en' ? 'en' : 'zh-CN';
+      return ok({
+        status: 'found',
+        program: { ...program, name: program.name[language], unit: program.unit[language] },
+      });
     },
     async endSession({ sessionId }) {
       endedSessions.push(sessionId);
