@@ -19,9 +19,11 @@ import type {
   KioskApi,
   Locale,
   LookupResult,
+  PaymentView,
   PrintJobStatus,
   PrintResult,
   PrintWaitReason,
+  ProgramInfo,
   ResidentView,
   SiteInfo,
 } from '../../electron/api/contract';
@@ -42,6 +44,12 @@ export const STARTING_TIMEOUT_SECONDS = 20;
 export const SITE_INFO_REFRESH_SECONDS = 60;
 /** How often a waiting receipt's status is asked. */
 export const PRINT_JOB_POLL_SECONDS = 2;
+/**
+ * 查家人: how many family members one visit may look up after the first person, before starting again from
+ * the attract screen. Enough for a household at the counter, few enough that a terminal left in family mode
+ * does not serve an endless queue of strangers without ever returning to the attract screen.
+ */
+export const MAX_FAMILY_LOOKUPS = 5;
 /** After a failed wait for the card reader, the pause before waiting again. */
 const CARD_WAIT_RETRY_MS = 2000;
 // Used only before the site information has loaded, when no idle clock runs.
@@ -51,6 +59,11 @@ const NAME_MAX_LENGTH = 64;
 /** Why a receipt was not printed: the printer's own reasons, or the call not reaching it at all. */
 export type PrintFailure = Extract<PrintResult, { status: 'failed' }>['reason'] | 'unreachable';
 export type InvalidIdReason = Extract<LookupResult, { status: 'invalid-id' }>['reason'];
+export interface ProgramFacts {
+  programCode: string;
+  locale: Locale;
+  info: ProgramInfo | null;
+}
 
 export interface KioskFlowContext {
   siteInfo: SiteInfo | null;
@@ -63,6 +76,12 @@ export interface KioskFlowContext {
   /** Personal: the opened record, already masked by the main process. */
   resident: ResidentView | null;
   selectedYear: number | null;
+  /** Personal: which of the resident's payments the details show (an index into `resident.payments`). */
+  detailsIndex: number | null;
+  /** The public facts of the program the details show, as last asked; `info` null when none could be had. */
+  programFacts: ProgramFacts | null;
+  /** Family members looked up since the attract screen (查家人); capped at MAX_FAMILY_LOOKUPS. */
+  familyLookups: number;
   invalidIdReason: InvalidIdReason | null;
   printFailure: PrintFailure | null;
   /** A receipt the printer could not take yet; it prints by itself when the printer is back. */
@@ -92,6 +111,12 @@ export type KioskFlowEvent =
   | { type: 'NEXT' }
   | { type: 'BACK' }
   | { type: 'SELECT_YEAR'; year: number }
+  /** A payment row tapped: `index` into the resident's payments. */
+  | { type: 'OPEN_DETAILS'; index: number }
+  /** 有疑问 on a payment's details. */
+  | { type: 'ASK_QUESTION' }
+  /** 查家人: this person is done, the next one of the family identifies. */
+  | { type: 'FAMILY' }
   | { type: 'PRINT' }
   | { type: 'RETRY' }
   | { type: 'CORRECT' }
@@ -123,6 +148,8 @@ const personForgotten = {
   name: '',
   resident: null,
   selectedYear: null,
+  detailsIndex: null,
+  programFacts: null,
   invalidIdReason: null,
   printFailure: null,
   printJob: null,
@@ -154,6 +181,22 @@ function siteDefaults(siteInfo: SiteInfo): { locale: Locale; textSize: TextSize 
 function printRequestOf(context: KioskFlowContext): { sessionId: string; year: number; locale: Locale } {
   if (!context.resident || context.selectedYear === null) throw new Error('nothing to print in this state');
   return { sessionId: context.resident.sessionId, year: context.selectedYear, locale: context.locale };
+}
+
+/** The payment the details show, if the details are open on one that exists. */
+export function detailsPayment(context: KioskFlowContext): PaymentView | null {
+  if (context.detailsIndex === null) return null;
+  return context.resident?.payments[context.detailsIndex] ?? null;
+}
+
+// The facts shown must be of the open payment's program and in the screen's language.
+function programFactsAreCurrent(context: KioskFlowContext): boolean {
+  const { programFacts } = context;
+  return (
+    programFacts !== null &&
+    programFacts.locale === context.locale &&
+    programFacts.programCode === detailsPayment(context)?.programCode
+  );
 }
 
 export function createKioskFlow(kiosk: KioskApi) {
@@ -204,6 +247,13 @@ export function createKioskFlow(kiosk: KioskApi) {
       lookUpResident: fromPromise<LookupOutcome, { idNumber: string; name: string }>(async ({ input }) => {
         return (await settle(() => kiosk.lookupResident(input))) ?? { status: 'unreachable' };
       }),
+      // Facts that cannot be had leave the details showing the payment itself and the hotline.
+      loadProgramInfo: fromPromise<ProgramFacts, { programCode: string; locale: Locale }>(
+        async ({ input }) => {
+          const result = await settle(() => kiosk.getProgramInfo(input));
+          return { ...input, info: result?.status === 'found' ? result.program : null };
+        },
+      ),
       printReceipt: fromPromise<PrintOutcome, { sessionId: string; year: number; locale: Locale }>(
         async ({ input }) => {
           return (
@@ -222,6 +272,13 @@ export function createKioskFlow(kiosk: KioskApi) {
       idNumberIsValid: ({ context }) => parseIdNumber(context.idNumber).ok,
       nameIsGiven: ({ context }) => context.name.trim() !== '',
       canPrint: ({ context }) => context.resident !== null && context.selectedYear !== null,
+      paymentExists: ({ context, event }) =>
+        event.type === 'OPEN_DETAILS' &&
+        Number.isInteger(event.index) &&
+        event.index >= 0 &&
+        event.index < (context.resident?.payments.length ?? 0),
+      programFactsAreStale: ({ context }) => !programFactsAreCurrent(context),
+      familyLookupAllowed: ({ context }) => context.familyLookups < MAX_FAMILY_LOOKUPS,
       printMayWorkAgain: ({ context }) => context.printFailure !== 'session-expired',
       idleWarningElapsed: ({ context }) => context.idleWarningSecondsLeft <= 0,
       keyboardCardIsValid: ({ event }) => event.type === 'KEYBOARD_CARD' && parseIdNumber(event.idNumber).ok,
@@ -236,6 +293,8 @@ export function createKioskFlow(kiosk: KioskApi) {
         if (sessionId) void settle(() => kiosk.endSession({ sessionId }));
       },
       forgetPerson: assign(personForgotten),
+      // A new visit starts a new count of family lookups.
+      endFamilyVisit: assign({ familyLookups: 0 }),
       takeKeyboardCard: assign(({ event }) =>
         event.type === 'KEYBOARD_CARD' ? { idNumber: typedIdNumber(event.idNumber), cardProblem: null } : {},
       ),
@@ -280,6 +339,7 @@ export function createKioskFlow(kiosk: KioskApi) {
       locale: 'zh-CN',
       textSize: 'large',
       ...personForgotten,
+      familyLookups: 0,
       readerState: null,
       idleWarningSecondsLeft: MIN_IDLE_WARNING_SECONDS,
     },
@@ -310,7 +370,7 @@ export function createKioskFlow(kiosk: KioskApi) {
         on: { RETRY: 'starting' },
       },
       attract: {
-        entry: 'restoreSiteDefaults',
+        entry: ['restoreSiteDefaults', 'endFamilyVisit'],
         invoke: [{ src: 'refreshSiteInfo' }, { src: 'watchCard' }],
         on: {
           START: { target: 'session', actions: assign({ cardProblem: null }) },
@@ -395,7 +455,52 @@ export function createKioskFlow(kiosk: KioskApi) {
                     actions: assign({ selectedYear: ({ event }) => event.year }),
                   },
                   PRINT: { guard: 'canPrint', target: 'printing' },
+                  OPEN_DETAILS: {
+                    guard: 'paymentExists',
+                    target: 'details',
+                    actions: assign({
+                      detailsIndex: ({ event }) => (event.type === 'OPEN_DETAILS' ? event.index : null),
+                    }),
+                  },
+                  // Leaving `session` and entering it again runs the same wipe as finishing: the main process
+                  // drops this person's record and no field of theirs is left for the next one.
+                  FAMILY: {
+                    guard: 'familyLookupAllowed',
+                    target: '#kioskFlow.session',
+                    reenter: true,
+                    actions: assign({ familyLookups: ({ context }) => context.familyLookups + 1 }),
+                  },
                   FINISH: '#kioskFlow.finish',
+                },
+              },
+              details: {
+                initial: 'shown',
+                exit: assign({ detailsIndex: null }),
+                on: { BACK: 'results' },
+                states: {
+                  shown: {
+                    // Facts of another program, or in the language before a switch, are asked again.
+                    always: { guard: 'programFactsAreStale', target: 'loading' },
+                    on: { ASK_QUESTION: 'asking' },
+                  },
+                  loading: {
+                    invoke: {
+                      src: 'loadProgramInfo',
+                      input: ({ context }) => ({
+                        programCode: detailsPayment(context)?.programCode ?? '',
+                        locale: context.locale,
+                      }),
+                      onDone: {
+                        target: 'shown',
+                        actions: assign({ programFacts: ({ event }) => event.output }),
+                      },
+                    },
+                    on: { ASK_QUESTION: 'asking' },
+                  },
+                  // 有疑问: the complaint flow is a later issue; until then the hotline and the department's phone.
+                  asking: {
+                    on: { BACK: 'shown' },
+                  },
                 },
               },
               printing: {
