@@ -112,6 +112,17 @@ describe('loadKioskConfig', () => {
     expect(lines.find((line) => line.startsWith(`${file}: county.baseUrl: `))).toMatch(/https/);
   });
 
+  it('offers Tibetan (bo) beside Chinese and English, even as the default', () => {
+    const ui = { ...(village.ui as object), languages: ['bo', 'zh-CN', 'en'], defaultLanguage: 'bo' };
+    const config = loadKioskConfig(writeConfig({ ...village, ui }));
+    expect(config.ui).toMatchObject({ languages: ['bo', 'zh-CN', 'en'], defaultLanguage: 'bo' });
+  });
+
+  it('rejects a language the screen has no catalogue for', () => {
+    const file = writeConfig({ ...village, ui: { ...(village.ui as object), languages: ['zh-CN', 'ug'] } });
+    expect(errorOf(() => loadKioskConfig(file)).problems.map((p) => p.path)).toEqual(['ui.languages[1]']);
+  });
+
   it('rejects a default language that is not among the languages offered', () => {
     const file = writeConfig({ ...village, ui: { ...(village.ui as object), defaultLanguage: 'en' } });
     const error = errorOf(() => loadKioskConfig(file));

@@ -55,7 +55,8 @@ const printerSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('device'), path: text }),
 ]);
 
-export const kioskLanguageSchema = z.enum(['zh-CN', 'en']);
+/** The screen languages a site may offer (the renderer has a catalogue for each); bo is Tibetan (藏文). */
+export const kioskLanguageSchema = z.enum(['zh-CN', 'en', 'bo']);
 
 const uiSchema = z
   .strictObject({

@@ -7,13 +7,13 @@
  */
 import { shanghaiDateTime } from '../../domain/dates';
 import { formatYuan, sumFen } from '../../domain/money';
-import type { Locale, PaymentView } from '../api/contract';
-import { receiptT } from './receipt-i18n';
+import type { PaymentView } from '../api/contract';
+import { receiptT, type ReceiptLocale } from './receipt-i18n';
 
 export type PaperWidthMm = 58 | 80;
 
 export interface ReceiptInput {
-  locale: Locale;
+  locale: ReceiptLocale;
   paperWidthMm: PaperWidthMm;
   siteName: string;
   printedAt: Date;
@@ -71,7 +71,7 @@ export interface Receipt {
 const columnsByPaperWidth: Record<PaperWidthMm, number> = { 58: 32, 80: 48 };
 
 /** Chinese readers expect 元 after the figure; the symbol keeps English lines short. */
-const yuanStyle: Record<Locale, 'suffix' | 'symbol'> = { 'zh-CN': 'suffix', en: 'symbol' };
+const yuanStyle: Record<ReceiptLocale, 'suffix' | 'symbol'> = { 'zh-CN': 'suffix', en: 'symbol' };
 
 export const FULL_ID_NUMBER_PATTERN = /\d{17}[\dXx]/;
 

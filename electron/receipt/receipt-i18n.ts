@@ -15,7 +15,13 @@ type LeafKeys<T, Prefix extends string = ''> = {
 /** Every key the receipt uses; zh-CN is the reference catalogue and a test holds en to the same keys. */
 export type ReceiptKey = LeafKeys<typeof zhCN>;
 
-export const receiptCatalogues: Record<Locale, object> = { 'zh-CN': zhCN, en };
+/**
+ * The languages a receipt prints in: the screen's languages but bo, since the thermal printer's GB18030 font
+ * has no Tibetan glyphs (a bo screen prints its receipt in zh-CN, see print-receipt.ts).
+ */
+export type ReceiptLocale = Exclude<Locale, 'bo'>;
+
+export const receiptCatalogues: Record<ReceiptLocale, object> = { 'zh-CN': zhCN, en };
 
 const receiptI18n = i18next.createInstance();
 void receiptI18n.init({
@@ -32,7 +38,7 @@ void receiptI18n.init({
 
 export type ReceiptT = (key: ReceiptKey, values?: Record<string, string | number>) => string;
 
-export function receiptT(locale: Locale): ReceiptT {
+export function receiptT(locale: ReceiptLocale): ReceiptT {
   const t = receiptI18n.getFixedT(locale);
   return (key, values) => String(t(key, values));
 }

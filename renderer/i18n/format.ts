@@ -4,6 +4,12 @@ import type { Locale } from '../../electron/api/contract';
 import { shanghaiDateTime } from '../../domain/dates';
 
 /**
+ * Locales whose month names Intl knows in the kiosk's Chromium. Its ICU data leaves Tibetan out (Intl would
+ * word a bo month in English), so a bo month comes from the catalogue (`period.month`) instead.
+ */
+const INTL_MONTH_LOCALES: ReadonlySet<Locale> = new Set<Locale>(['zh-CN', 'en']);
+
+/**
  * A payment's period as people say it: '2025' → 2025年, '2025-03' → 2025年3月 / March 2025, '2025-H1' →
  * 上半年, '2025-Q2' → 第2季度. Anything else the county publishes is shown as it came.
  */
@@ -14,6 +20,7 @@ export function formatPeriod(period: string, t: Translate, locale: Locale): stri
   if (part === 'H1') return t('period.firstHalf', { year });
   if (part === 'H2') return t('period.secondHalf', { year });
   if (part.startsWith('Q')) return t('period.quarter', { year, quarter: part.slice(1) });
+  if (!INTL_MONTH_LOCALES.has(locale)) return t('period.month', { year, month: Number(part) });
   const firstOfMonth = new Date(Date.UTC(Number(year), Number(part) - 1, 1));
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
     firstOfMonth,

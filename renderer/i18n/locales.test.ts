@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resources } from './i18n';
+import { COMPLETE_LOCALES, LOCALES, resources } from './i18n';
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -19,10 +19,52 @@ const placeholders = (text: string): string[] =>
 const catalogues = Object.entries(resources).map(
   ([locale, { translation }]) => [locale, flatten(translation as Catalogue)] as const,
 );
+const complete = catalogues.filter(([locale]) => (COMPLETE_LOCALES as readonly string[]).includes(locale));
+const catalogueOf = (locale: string): Map<string, string> =>
+  catalogues.find(([other]) => other === locale)?.[1] ?? new Map<string, string>();
+const reference = catalogueOf('zh-CN');
+
+/**
+ * The sections Tibetan (bo) must cover completely: every screen of the resident's main flow (attract, ID
+ * number and name, looking up, the 明白卡 with its statuses, columns and periods, printing and its outcomes,
+ * not found, invalid number, lookup failed, finish, idle warning, unavailable), the top bar and the navigation.
+ * Any other section (voice, details, family, …) may be left out of bo.json and shows in zh-CN.
+ */
+const BO_SECTIONS = [
+  'app',
+  'topBar',
+  'languages',
+  'starting',
+  'unavailable',
+  'attract',
+  'nav',
+  'idNumber',
+  'name',
+  'lookingUp',
+  'results',
+  'status',
+  'period',
+  'printing',
+  'printed',
+  'printFailed',
+  'printWaiting',
+  'notFound',
+  'invalidId',
+  'lookupFailed',
+  'finish',
+  'idle',
+  'data',
+  'card',
+] as const;
 
 describe('locale catalogues', () => {
-  it.each(catalogues)('%s has every key of every other locale', (locale, own) => {
-    for (const [otherLocale, other] of catalogues) {
+  it('has a catalogue for every locale, and zh-CN and en are the complete ones', () => {
+    expect(Object.keys(resources).sort()).toEqual([...LOCALES].sort());
+    expect([...COMPLETE_LOCALES].sort()).toEqual(['en', 'zh-CN']);
+  });
+
+  it.each(complete)('%s has every key of every other complete locale', (locale, own) => {
+    for (const [otherLocale, other] of complete) {
       const missing = [...other.keys()].filter((key) => !own.has(key));
       expect(missing, `keys of ${otherLocale} missing from ${locale}`).toEqual([]);
     }
@@ -34,7 +76,6 @@ describe('locale catalogues', () => {
   });
 
   it.each(catalogues)('%s fills in the same values as zh-CN', (locale, own) => {
-    const reference = catalogues.find(([other]) => other === 'zh-CN')?.[1] ?? new Map<string, string>();
     const differing = [...reference]
       .filter(
         ([key, text]) =>
@@ -42,5 +83,43 @@ describe('locale catalogues', () => {
       )
       .map(([key]) => `${locale}:${key}`);
     expect(differing).toEqual([]);
+  });
+
+  it('names every language in its own script, the same in every catalogue', () => {
+    for (const [, own] of catalogues) {
+      expect(own.get('languages.zh-CN')).toBe('中文');
+      expect(own.get('languages.en')).toBe('English');
+      expect(own.get('languages.bo')).toBe('བོད་ཡིག');
+    }
+  });
+});
+
+describe('the Tibetan (bo) catalogue', () => {
+  const bo = catalogueOf('bo');
+  const sectionOf = (key: string) => key.split('.')[0] ?? '';
+
+  it('exists in zh-CN for every key it has (no stray or misspelt keys)', () => {
+    expect([...bo.keys()].filter((key) => !reference.has(key))).toEqual([]);
+  });
+
+  it('covers every key of the main flow’s sections', () => {
+    const missing = [...reference.keys()].filter(
+      (key) => (BO_SECTIONS as readonly string[]).includes(sectionOf(key)) && !bo.has(key),
+    );
+    expect(missing, 'main-flow keys without a Tibetan text in locales/bo.json').toEqual([]);
+  });
+
+  it('names only sections that zh-CN has', () => {
+    const sections = new Set([...reference.keys()].map(sectionOf));
+    expect(BO_SECTIONS.filter((section) => !sections.has(section))).toEqual([]);
+  });
+
+  it('writes its texts in Tibetan script (U+0F00–U+0FFF), not copies of zh-CN or en', () => {
+    // Language names, the dash for "no date" and texts that are only placeholders are the same everywhere.
+    const shared = (key: string) => key.startsWith('languages.') || key === 'results.noPaidDate';
+    const withoutTibetan = [...bo]
+      .filter(([key, text]) => !shared(key) && !/[\u0F00-\u0FFF]/.test(text))
+      .map(([key]) => key);
+    expect(withoutTibetan).toEqual([]);
   });
 });

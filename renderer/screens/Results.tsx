@@ -1,11 +1,10 @@
 import type { ResidentView, SiteInfo } from '../../electron/api/contract';
 import { formatYuan } from '../../domain/money';
-import { MAX_FAMILY_LOOKUPS, type SendFlowEvent } from '../flow/kiosk-flow';
+import type { SendFlowEvent } from '../flow/kiosk-flow';
 import { paymentsOfYear, paymentYears, yearTotals } from '../flow/payment-years';
 import { PaymentTable } from './PaymentTable';
 import { ScreenTitle } from './ScreenTitle';
 import { StaleDataNotice } from './StaleDataNotice';
-import { YearChart } from './YearChart';
 import { YEAR_PANEL_ID, yearTabId, YearTabs } from './YearTabs';
 import { useT } from '../i18n/use-t';
 
@@ -14,13 +13,11 @@ interface ResultsProps {
   resident: ResidentView;
   selectedYear: number | null;
   site: SiteInfo;
-  /** 查家人 is offered until this visit has looked up MAX_FAMILY_LOOKUPS family members. */
-  familyLookupAllowed: boolean;
   send: SendFlowEvent;
 }
 
 /** The 明白卡: everything paid to the person, one year at a time. */
-export function Results({ resident, selectedYear, site, familyLookupAllowed, send }: ResultsProps) {
+export function Results({ resident, selectedYear, site, send }: ResultsProps) {
   const t = useT();
   const years = paymentYears(resident.payments);
   const payments = selectedYear === null ? [] : paymentsOfYear(resident.payments, selectedYear);
@@ -44,7 +41,6 @@ export function Results({ resident, selectedYear, site, familyLookupAllowed, sen
         <p className="notice">{t('results.noPayments', { hotline: site.hotline })}</p>
       ) : (
         <>
-          <YearChart years={years} payments={resident.payments} selectedYear={selectedYear} send={send} />
           <YearTabs years={years} selectedYear={selectedYear} send={send} />
           <div
             className="year-panel"
@@ -64,11 +60,7 @@ export function Results({ resident, selectedYear, site, familyLookupAllowed, sen
                 })}
               </p>
             )}
-            <PaymentTable
-              year={selectedYear}
-              payments={payments}
-              onOpen={(payment) => send({ type: 'OPEN_DETAILS', index: resident.payments.indexOf(payment) })}
-            />
+            <PaymentTable year={selectedYear} payments={payments} />
           </div>
         </>
       )}
@@ -78,20 +70,10 @@ export function Results({ resident, selectedYear, site, familyLookupAllowed, sen
             {t('results.print')}
           </button>
         )}
-        {familyLookupAllowed && (
-          <button type="button" className="button" onClick={() => send({ type: 'FAMILY' })}>
-            {t('family.start')}
-          </button>
-        )}
         <button type="button" className="button" onClick={() => send({ type: 'FINISH' })}>
           {t('nav.finish')}
         </button>
       </div>
-      {familyLookupAllowed ? (
-        <p className="hint">{t('family.hint')}</p>
-      ) : (
-        <p className="notice">{t('family.limitReached', { max: MAX_FAMILY_LOOKUPS })}</p>
-      )}
     </section>
   );
 }

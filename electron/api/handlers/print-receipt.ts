@@ -9,6 +9,7 @@ import type { KioskConfig } from '../../../kiosk-config/schema';
 import type { JobStatus, PrinterService } from '../../devices/printer/printer-service';
 import { composeReceipt } from '../../receipt/compose-receipt';
 import { encodeReceipt } from '../../receipt/encode-receipt';
+import type { ReceiptLocale } from '../../receipt/receipt-i18n';
 import { renderReceiptText } from '../../receipt/render-receipt-text';
 import type { ReplicaReader } from '../../replica/replica-reader';
 import type { Locale, PrintJobStatus, PrintResult } from '../contract';
@@ -21,15 +22,26 @@ function verificationCode(kioskId: string, dataVersion: number, preview: string)
   return `HUIMIN:${kioskId}:${dataVersion}:${digest}`;
 }
 
+/**
+ * The receipt's language for a screen language. A bo (Tibetan) screen prints in zh-CN: the thermal printer
+ * prints text in its built-in GB18030 font, which has no Tibetan glyphs, so Tibetan would come out as
+ * question marks or blanks; the county's program names exist only in zh-CN and en anyway.
+ */
+export function receiptLocaleFor(locale: Locale): ReceiptLocale {
+  return locale === 'bo' ? 'zh-CN' : locale;
+}
+
 export async function printReceipt(
   input: { sessionId: string; year: number; locale: Locale },
   deps: {
     config: KioskConfig;
-    replica: ReplicaReader;
+    replica: Pick<ReplicaReader, 'meta' | 'programs'>;
     sessions: ResidentSessions;
-    printer: PrinterService;
+    printer: Pick<PrinterService, 'submit' | 'firstAttempt'>;
     now: Date;
     today: LocalDate;
+    /** Told the job's id as soon as it is queued, before its first attempt ends. */
+    onSubmitted?: (jobId: string) => void;
   },
 ): Promise<PrintResult> {
   const record = deps.sessions.use(input.sessionId);
@@ -40,7 +52,7 @@ export async function printReceipt(
   );
   const receiptFor = (qrText: string) =>
     composeReceipt({
-      locale: input.locale,
+      locale: receiptLocaleFor(input.locale),
       paperWidthMm: deps.config.paperWidthMm,
       siteName: deps.config.site.name,
       printedAt: deps.now,
@@ -55,6 +67,7 @@ export async function printReceipt(
   const qrText = verificationCode(deps.config.kioskId, meta.dataVersion, renderReceiptText(receiptFor('')));
   const receipt = receiptFor(qrText);
   const jobId = deps.printer.submit({ bytes: encodeReceipt(receipt), preview: renderReceiptText(receipt) });
+  deps.onSubmitted?.(jobId);
   // The first attempt decides what the screen says; a waiting job prints by itself once the printer is back.
   const status = await deps.printer.firstAttempt(jobId);
   if (status?.state === 'printed') return { status: 'printed', jobId };
