@@ -7,16 +7,24 @@ import { createKioskFlow } from '../flow/kiosk-flow';
 import { createKioskI18n, LOCALES } from '../i18n/i18n';
 import { IdleWarning } from '../screens/IdleWarning';
 import { TopBar } from '../screens/TopBar';
+import { createBrowserVoice } from '../voice/browser-voice';
+import type { VoiceEngine } from '../voice/engine';
+import { VoiceProvider } from '../voice/VoiceProvider';
 import { CurrentScreen } from './CurrentScreen';
+import { screenUtterance } from './screen-utterance';
 
 // Any of these anywhere on the page counts as the person still being there.
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'click', 'input', 'change'] as const;
 
-/** The whole kiosk UI: the flow machine, the language, the text size, and the screen the flow is on. */
-export function App({ kiosk }: { kiosk: KioskApi }) {
+/**
+ * The whole kiosk UI: the flow machine, the language, the text size, the screen the flow is on, and its voice
+ * (`voice` is for tests; the page picks recorded prompts or the OS's speech by itself).
+ */
+export function App({ kiosk, voice }: { kiosk: KioskApi; voice?: VoiceEngine }) {
   const [machine] = useState(() => createKioskFlow(kiosk));
   const [snapshot, send, actor] = useMachine(machine);
   const [i18n] = useState(() => createKioskI18n());
+  const [voiceEngine] = useState(() => voice ?? createBrowserVoice());
   const { locale, textSize, siteInfo, idleWarningSecondsLeft } = snapshot.context;
 
   useEffect(() => {
@@ -46,21 +54,28 @@ export function App({ kiosk }: { kiosk: KioskApi }) {
   const idleWarning = snapshot.matches({ session: { idle: 'warning' } });
   return (
     <I18nextProvider i18n={i18n}>
-      <div className="kiosk">
-        <div className="kiosk-page" inert={idleWarning}>
-          <TopBar
-            languages={siteInfo?.languages ?? LOCALES}
-            locale={locale}
-            textSize={textSize}
-            showHome={inSession}
-            send={send}
-          />
-          <main className="screen">
-            <CurrentScreen snapshot={snapshot} send={send} />
-          </main>
+      <VoiceProvider
+        engine={voiceEngine}
+        utterance={screenUtterance(snapshot)}
+        locale={locale}
+        atAttract={snapshot.matches('attract')}
+      >
+        <div className="kiosk">
+          <div className="kiosk-page" inert={idleWarning}>
+            <TopBar
+              languages={siteInfo?.languages ?? LOCALES}
+              locale={locale}
+              textSize={textSize}
+              showHome={inSession}
+              send={send}
+            />
+            <main className="screen">
+              <CurrentScreen snapshot={snapshot} send={send} />
+            </main>
+          </div>
+          {idleWarning && <IdleWarning secondsLeft={idleWarningSecondsLeft} send={send} />}
         </div>
-        {idleWarning && <IdleWarning secondsLeft={idleWarningSecondsLeft} send={send} />}
-      </div>
+      </VoiceProvider>
     </I18nextProvider>
   );
 }

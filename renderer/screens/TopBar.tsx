@@ -2,6 +2,7 @@ import type { Locale } from '../../electron/api/contract';
 import type { SendFlowEvent } from '../flow/kiosk-flow';
 import { TEXT_SIZES, type TextSize } from '../flow/text-size';
 import { useT } from '../i18n/use-t';
+import { VoiceButtons } from '../voice/VoiceButtons';
 
 interface TopBarProps {
   languages: readonly Locale[];
@@ -12,7 +13,10 @@ interface TopBarProps {
   send: SendFlowEvent;
 }
 
-/** On every screen: home, language and text size (QUALITY.md: size and language changeable everywhere). */
+/**
+ * On every screen: home, language, text size (QUALITY.md: size and language changeable everywhere), and the
+ * voice's replay and mute.
+ */
 export function TopBar({ languages, locale, textSize, showHome, send }: TopBarProps) {
   const t = useT();
   return (
@@ -59,6 +63,7 @@ export function TopBar({ languages, locale, textSize, showHome, send }: TopBarPr
           </button>
         ))}
       </div>
+      <VoiceButtons />
     </header>
   );
 }
