@@ -32,6 +32,15 @@ function setUp(handlerOverrides: Partial<KioskHandlers> = {}) {
     waitForCard: vi.fn(async () => ({ seq: 0, reader: 'ready' as const, card: null })),
     endSession: vi.fn(async () => ({ ended: true })),
     getProgramInfo: vi.fn(async () => ({ status: 'not-found' as const })),
+    helperUnlock: vi.fn(async () => ({ status: 'wrong' as const, attemptsLeft: 4 })),
+    helperLock: vi.fn(async () => ({ locked: true })),
+    helperStatus: vi.fn(async () => ({ status: 'not-unlocked' as const })),
+    helperTestPrint: vi.fn(async () => ({ status: 'printed' as const })),
+    helperTestCard: vi.fn(async () => ({ status: 'no-card' as const })),
+    helperSyncNow: vi.fn(async () => ({ status: 'busy' as const })),
+    helperMarkAssisted: vi.fn(async () => ({ status: 'counted' as const })),
+    helperReprint: vi.fn(async () => ({ status: 'no-session' as const })),
+    helperExitToMaintenance: vi.fn(async () => ({ status: 'unsupported' as const })),
     ...handlerOverrides,
   };
   const onInternalError = vi.fn();

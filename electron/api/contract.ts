@@ -196,6 +196,116 @@ export const programInfoOutputSchema = z.discriminatedUnion('status', [
 ]);
 export type ProgramInfoResult = z.infer<typeof programInfoOutputSchema>;
 
+// Helper mode (工作人员模式): the hall's staff unlock it with a PIN; every other helper call carries the token.
+const helperToken = z.string().regex(/^[0-9a-f]{48}$/, 'expected a helper token');
+const helperTokenInput = z.object({ token: helperToken });
+/** The token is unknown, expired or locked: the screen asks for the PIN again. */
+const helperNotUnlocked = z.object({ status: z.literal('not-unlocked') });
+
+export const helperUnlockInputSchema = z.object({ pin: z.string().regex(/^\d{1,12}$/, 'expected digits') });
+export const helperUnlockOutputSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('unlocked'), token: helperToken }),
+  z.object({ status: z.literal('wrong'), attemptsLeft: z.number().int().min(1) }),
+  /** Too many wrong PINs: no PIN is even checked until the time is up. */
+  z.object({ status: z.literal('locked'), retryAfterSeconds: z.number().int().min(1) }),
+]);
+export type HelperUnlockResult = z.infer<typeof helperUnlockOutputSchema>;
+
+/** The sync agent's outcomes, as its state file records them. */
+export const syncOutcomeSchema = z.enum(['updated', 'current', 'stale', 'refused', 'unreachable']);
+
+/** What the helper screen shows of the terminal; never anything about a person. */
+export const helperStatusSchema = z.object({
+  devices: deviceStatusSchema,
+  /** Null when the sync state could not be read at all. */
+  sync: z
+    .object({
+      dataVersion: z.number().int().nonnegative().nullable(),
+      dataAsOf: z.string().nullable(),
+      lastAttemptAt: z.string().nullable(),
+      lastOutcome: syncOutcomeSchema.nullable(),
+      /** The agent's own words about the last failure (technical, for staff and county IT). */
+      lastError: z.string().nullable(),
+      outboxDepth: z.number().int().nonnegative(),
+      /** Items the county refused for good. */
+      outboxFailed: z.number().int().nonnegative(),
+    })
+    .nullable(),
+  /** Whether this host can close the kiosk app for maintenance (Electron can, the browser host cannot). */
+  canExitToMaintenance: z.boolean(),
+});
+export type HelperStatus = z.infer<typeof helperStatusSchema>;
+export const helperStatusOutputSchema = z.discriminatedUnion('status', [
+  helperStatusSchema.extend({ status: z.literal('ok') }),
+  helperNotUnlocked,
+]);
+
+export const helperTestPrintInputSchema = helperTokenInput.extend({ locale: localeSchema });
+export const helperTestPrintOutputSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('printed') }),
+  /** The test slip waits in the queue and prints when the printer is back. */
+  z.object({ status: z.literal('waiting'), reason: printWaitReasonSchema }),
+  z.object({ status: z.literal('failed') }),
+  helperNotUnlocked,
+]);
+export type HelperTestPrintResult = z.infer<typeof helperTestPrintOutputSchema>;
+
+/** Whether the reader reads a card; the identity on it is neither shown nor kept. */
+export const helperTestCardOutputSchema = z.discriminatedUnion('status', [
+  /** `simulated`: the simulator read its built-in synthetic test card. */
+  z.object({ status: z.literal('read'), simulated: z.boolean() }),
+  z.object({ status: z.literal('unreadable'), reason: cardUnreadableReasonSchema }),
+  /** No card was put on the reader within the wait. */
+  z.object({ status: z.literal('no-card') }),
+  z.object({
+    status: z.literal('unavailable'),
+    /** `keyboard`: the reader types into the page, so the main process never sees its cards. */
+    reason: z.enum(['not-configured', 'keyboard', 'missing', 'error', 'busy']),
+  }),
+  helperNotUnlocked,
+]);
+export type HelperTestCardResult = z.infer<typeof helperTestCardOutputSchema>;
+
+export const helperSyncNowOutputSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('updated'), dataVersion: z.number().int().nonnegative().nullable() }),
+  z.object({ status: z.literal('current'), dataVersion: z.number().int().nonnegative().nullable() }),
+  /** `upload`: the data is current but complaints, counts or the heartbeat did not all reach the county. */
+  z.object({ status: z.literal('failed'), reason: z.enum(['stale', 'refused', 'unreachable', 'upload']) }),
+  /** The sync agent is in the middle of a pass of its own. */
+  z.object({ status: z.literal('busy') }),
+  helperNotUnlocked,
+]);
+export type HelperSyncNowResult = z.infer<typeof helperSyncNowOutputSchema>;
+
+export const helperSessionInputSchema = helperTokenInput.extend({ sessionId });
+export const helperMarkAssistedOutputSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('counted') }),
+  z.object({ status: z.literal('already-counted') }),
+  z.object({ status: z.literal('no-session') }),
+  helperNotUnlocked,
+]);
+export type HelperMarkAssistedResult = z.infer<typeof helperMarkAssistedOutputSchema>;
+
+export const helperReprintInputSchema = helperSessionInputSchema.extend({
+  year: z.number().int().min(2000).max(2100),
+  locale: localeSchema,
+});
+export const helperReprintOutputSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('printed') }),
+  /** Not printed, and not left waiting either: a receipt with a person's name must not print for the next one. */
+  z.object({ status: z.literal('not-printed'), reason: printWaitReasonSchema }),
+  z.object({ status: z.literal('no-session') }),
+  helperNotUnlocked,
+]);
+export type HelperReprintResult = z.infer<typeof helperReprintOutputSchema>;
+
+export const helperExitOutputSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('exiting') }),
+  z.object({ status: z.literal('unsupported') }),
+  helperNotUnlocked,
+]);
+export type HelperExitResult = z.infer<typeof helperExitOutputSchema>;
+
 const none = z.object({}).strict();
 
 /** The table. Adding an operation here is the only way to add one; both transports read this table. */
@@ -211,6 +321,17 @@ export const kioskOperations = {
   endSession: { input: endSessionInputSchema, output: z.object({ ended: z.boolean() }) },
   /** Public data: needs no session. */
   getProgramInfo: { input: programInfoInputSchema, output: programInfoOutputSchema },
+  /** Helper mode: the PIN is checked here, in the main process; five wrong ones lock it for five minutes. */
+  helperUnlock: { input: helperUnlockInputSchema, output: helperUnlockOutputSchema },
+  helperLock: { input: helperTokenInput, output: z.object({ locked: z.boolean() }) },
+  helperStatus: { input: helperTokenInput, output: helperStatusOutputSchema },
+  helperTestPrint: { input: helperTestPrintInputSchema, output: helperTestPrintOutputSchema },
+  helperTestCard: { input: helperTokenInput, output: helperTestCardOutputSchema },
+  helperSyncNow: { input: helperTokenInput, output: helperSyncNowOutputSchema },
+  /** Counts the open session as assisted (anonymously, once per session). */
+  helperMarkAssisted: { input: helperSessionInputSchema, output: helperMarkAssistedOutputSchema },
+  helperReprint: { input: helperReprintInputSchema, output: helperReprintOutputSchema },
+  helperExitToMaintenance: { input: helperTokenInput, output: helperExitOutputSchema },
 } as const;
 
 export type OperationName = keyof typeof kioskOperations;

@@ -5,6 +5,7 @@
 import { shanghaiDate } from '../../domain/dates';
 import type { KioskConfig } from '../../kiosk-config/schema';
 import type { CardReader } from '../devices/id-card/card-reader';
+import { createCardReader } from '../devices/id-card/create-card-reader';
 import type { PrinterService } from '../devices/printer/printer-service';
 import { createReplicaReader } from '../replica/replica-reader';
 import type { KioskHandlers } from './contract';
@@ -12,6 +13,8 @@ import { lookupResident } from './handlers/lookup-resident';
 import { printJobStatus, printReceipt } from './handlers/print-receipt';
 import { programInfo } from './handlers/program-info';
 import { siteInfo } from './handlers/site-info';
+import { createCardTestTap } from './helper/card-test';
+import { configuredHelperDesk } from './helper/helper-runtime';
 import { startKioskDevices, type KioskDevices } from './kiosk-devices';
 import { createResidentSessions } from './resident-sessions';
 
@@ -26,6 +29,10 @@ export interface RuntimeOptions {
   /** Devices made by the caller (tests, the browser host's simulator) instead of from the config. */
   reader?: CardReader;
   printer?: PrinterService;
+  /** The app's version, for the heartbeat of a sync pass that helper mode runs. */
+  appVersion?: string;
+  /** Closes the kiosk app for maintenance, where the host can (Electron); helper mode offers it only then. */
+  exitToMaintenance?: () => void;
 }
 
 export async function createKioskRuntime(
@@ -41,10 +48,13 @@ export async function createKioskRuntime(
   );
   const lookUp = (input: { idNumber: string; name: string }) =>
     lookupResident(input, replica, sessions, shanghaiDate(now()));
+  // Helper mode's test card takes the next read for itself, before the card desk would look it up.
+  const reader = options.reader ?? createCardReader(config.cardReader);
+  const cardTest = createCardTestTap(reader);
   const devices = await startKioskDevices(config, {
     lookUp,
     now,
-    reader: options.reader,
+    reader: cardTest.reader,
     printer: options.printer,
   });
   const { printer } = devices;
@@ -60,12 +70,24 @@ export async function createKioskRuntime(
     waitForCard: ({ after }) => devices.cards.waitForCard(after),
     endSession: async ({ sessionId }) => ({ ended: sessions.end(sessionId) }),
     getProgramInfo: async (input) => programInfo(input, replica.programs()),
+    ...configuredHelperDesk(config, {
+      now,
+      devices,
+      reader,
+      cardTest,
+      sessionIsOpen: (sessionId) => sessions.use(sessionId) !== undefined,
+      printReceipt: (input) =>
+        printReceipt(input, { config, replica, sessions, printer, now: now(), today: shanghaiDate(now()) }),
+      appVersion: options.appVersion,
+      exitToMaintenance: options.exitToMaintenance,
+    }),
   };
 
   return {
     handlers,
     devices,
     close: async () => {
+      cardTest.close();
       await devices.close();
       replica.close();
     },

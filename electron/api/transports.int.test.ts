@@ -22,6 +22,7 @@ import {
 } from './contract';
 
 const SESSION = '0123456789abcdef0123456789abcdef';
+const HELPER_TOKEN = '0123456789abcdef0123456789abcdef0123456789abcdef';
 
 /** One valid call per operation and what its handler answers; a new operation must be added here. */
 const samples: { [N in OperationName]: { input: OperationInput<N>; output: OperationOutput<N> } } = {
@@ -76,6 +77,40 @@ const samples: { [N in OperationName]: { input: OperationInput<N>; output: Opera
       },
     },
   },
+  helperUnlock: { input: { pin: '246810' }, output: { status: 'unlocked', token: HELPER_TOKEN } },
+  helperLock: { input: { token: HELPER_TOKEN }, output: { locked: true } },
+  helperStatus: {
+    input: { token: HELPER_TOKEN },
+    output: {
+      status: 'ok',
+      devices: { printer: 'ready', cardReader: 'ready' },
+      sync: {
+        dataVersion: 3,
+        dataAsOf: '2026-11-20T08:00:00.000Z',
+        lastAttemptAt: '2026-11-24T02:00:00.000Z',
+        lastOutcome: 'unreachable',
+        lastError: 'connect ECONNREFUSED 127.0.0.1:8787',
+        outboxDepth: 2,
+        outboxFailed: 0,
+      },
+      canExitToMaintenance: false,
+    },
+  },
+  helperTestPrint: {
+    input: { token: HELPER_TOKEN, locale: 'zh-CN' },
+    output: { status: 'waiting', reason: 'paper-out' },
+  },
+  helperTestCard: { input: { token: HELPER_TOKEN }, output: { status: 'read', simulated: true } },
+  helperSyncNow: { input: { token: HELPER_TOKEN }, output: { status: 'updated', dataVersion: 4 } },
+  helperMarkAssisted: {
+    input: { token: HELPER_TOKEN, sessionId: SESSION },
+    output: { status: 'already-counted' },
+  },
+  helperReprint: {
+    input: { token: HELPER_TOKEN, sessionId: SESSION, year: 2026, locale: 'en' },
+    output: { status: 'not-printed', reason: 'cover-open' },
+  },
+  helperExitToMaintenance: { input: { token: HELPER_TOKEN }, output: { status: 'not-unlocked' } },
 };
 
 const calls: { operation: OperationName; input: unknown }[] = [];

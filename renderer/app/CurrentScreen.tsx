@@ -1,5 +1,5 @@
 import type { SnapshotFrom } from 'xstate';
-import type { KioskFlow, SendFlowEvent } from '../flow/kiosk-flow';
+import { detailsPayment, MAX_FAMILY_LOOKUPS, type KioskFlow, type SendFlowEvent } from '../flow/kiosk-flow';
 import { Attract } from '../screens/Attract';
 import { Busy } from '../screens/Busy';
 import { Finish } from '../screens/Finish';
@@ -8,9 +8,11 @@ import { InvalidId } from '../screens/InvalidId';
 import { LookupFailed } from '../screens/LookupFailed';
 import { NameEntry } from '../screens/NameEntry';
 import { NotFound } from '../screens/NotFound';
+import { PaymentDetails } from '../screens/PaymentDetails';
 import { Printed } from '../screens/Printed';
 import { PrintFailed } from '../screens/PrintFailed';
 import { PrintWaiting } from '../screens/PrintWaiting';
+import { QuestionHelp } from '../screens/QuestionHelp';
 import { Results } from '../screens/Results';
 import { Unavailable } from '../screens/Unavailable';
 import { useT } from '../i18n/use-t';
@@ -65,7 +67,39 @@ export function CurrentScreen({
     return step('printing') ? (
       <Busy message={t('printing.message')} />
     ) : (
-      <Results resident={context.resident} selectedYear={context.selectedYear} site={site} send={send} />
+      <Results
+        resident={context.resident}
+        selectedYear={context.selectedYear}
+        site={site}
+        familyLookupAllowed={context.familyLookups < MAX_FAMILY_LOOKUPS}
+        send={send}
+      />
+    );
+  }
+  const openPayment = detailsPayment(context);
+  if (snapshot.matches({ session: { step: { details: 'asking' } } }) && openPayment) {
+    return (
+      <QuestionHelp
+        payment={openPayment}
+        program={context.programFacts?.info ?? null}
+        site={site}
+        send={send}
+      />
+    );
+  }
+  if (snapshot.matches({ session: { step: 'details' } }) && openPayment) {
+    const { programFacts } = context;
+    return (
+      <PaymentDetails
+        payment={openPayment}
+        facts={
+          snapshot.matches({ session: { step: { details: 'loading' } } }) || !programFacts
+            ? { state: 'loading' }
+            : { state: 'shown', info: programFacts.info }
+        }
+        site={site}
+        send={send}
+      />
     );
   }
   if (step('printed')) return <Printed send={send} />;

@@ -1,10 +1,11 @@
 import type { ResidentView, SiteInfo } from '../../electron/api/contract';
 import { formatYuan } from '../../domain/money';
-import type { SendFlowEvent } from '../flow/kiosk-flow';
+import { MAX_FAMILY_LOOKUPS, type SendFlowEvent } from '../flow/kiosk-flow';
 import { paymentsOfYear, paymentYears, yearTotals } from '../flow/payment-years';
 import { PaymentTable } from './PaymentTable';
 import { ScreenTitle } from './ScreenTitle';
 import { StaleDataNotice } from './StaleDataNotice';
+import { YearChart } from './YearChart';
 import { YEAR_PANEL_ID, yearTabId, YearTabs } from './YearTabs';
 import { useT } from '../i18n/use-t';
 
@@ -13,11 +14,13 @@ interface ResultsProps {
   resident: ResidentView;
   selectedYear: number | null;
   site: SiteInfo;
+  /** 查家人 is offered until this visit has looked up MAX_FAMILY_LOOKUPS family members. */
+  familyLookupAllowed: boolean;
   send: SendFlowEvent;
 }
 
 /** The 明白卡: everything paid to the person, one year at a time. */
-export function Results({ resident, selectedYear, site, send }: ResultsProps) {
+export function Results({ resident, selectedYear, site, familyLookupAllowed, send }: ResultsProps) {
   const t = useT();
   const years = paymentYears(resident.payments);
   const payments = selectedYear === null ? [] : paymentsOfYear(resident.payments, selectedYear);
@@ -41,6 +44,7 @@ export function Results({ resident, selectedYear, site, send }: ResultsProps) {
         <p className="notice">{t('results.noPayments', { hotline: site.hotline })}</p>
       ) : (
         <>
+          <YearChart years={years} payments={resident.payments} selectedYear={selectedYear} send={send} />
           <YearTabs years={years} selectedYear={selectedYear} send={send} />
           <div
             className="year-panel"
@@ -60,7 +64,11 @@ export function Results({ resident, selectedYear, site, send }: ResultsProps) {
                 })}
               </p>
             )}
-            <PaymentTable year={selectedYear} payments={payments} />
+            <PaymentTable
+              year={selectedYear}
+              payments={payments}
+              onOpen={(payment) => send({ type: 'OPEN_DETAILS', index: resident.payments.indexOf(payment) })}
+            />
           </div>
         </>
       )}
@@ -70,10 +78,20 @@ export function Results({ resident, selectedYear, site, send }: ResultsProps) {
             {t('results.print')}
           </button>
         )}
+        {familyLookupAllowed && (
+          <button type="button" className="button" onClick={() => send({ type: 'FAMILY' })}>
+            {t('family.start')}
+          </button>
+        )}
         <button type="button" className="button" onClick={() => send({ type: 'FINISH' })}>
           {t('nav.finish')}
         </button>
       </div>
+      {familyLookupAllowed ? (
+        <p className="hint">{t('family.hint')}</p>
+      ) : (
+        <p className="notice">{t('family.limitReached', { max: MAX_FAMILY_LOOKUPS })}</p>
+      )}
     </section>
   );
 }

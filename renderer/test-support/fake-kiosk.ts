@@ -18,6 +18,7 @@ import type {
 } from '../../electron/api/contract';
 import { parseIdNumber } from '../../domain/id-number';
 import { mask } from '../../domain/masking';
+import { createFakeHelperDesk, type FakeHelperDesk } from '../helper/fake-helper-desk';
 
 export interface FakeResident {
   idNumber: string;
@@ -45,6 +46,8 @@ export interface FakeKiosk extends KioskApi {
   /** Whether program facts answer with a failed envelope. */
   programInfoUnreachable: boolean;
   readonly programInfoRequests: readonly { programCode: string; locale: string }[];
+  /** Helper mode's side of the main process: its answers and what it was asked. */
+  readonly helper: FakeHelperDesk;
 }
 
 /** A program's public facts in both published languages, as the replica holds them. */
@@ -119,6 +122,7 @@ export function createFakeKiosk(
   let cardSeq = 0;
   const cardQueue: CardWait[] = [];
   let cardWaiter: ((wait: CardWait) => void) | null = null;
+  const helper = createFakeHelperDesk((sessionId) => openSessions.has(sessionId));
 
   const fake: FakeKiosk = {
     printerOutcomes: [],
@@ -133,6 +137,8 @@ export function createFakeKiosk(
     deviceStatus: { printer: 'ready', cardReader: 'ready' },
     programInfoUnreachable: false,
     programInfoRequests,
+    helper,
+    ...helper.operations,
     cardNews(news) {
       cardSeq += 1;
       const wait = { ...news, seq: cardSeq };
