@@ -3,6 +3,7 @@
  * modules stay external: better-sqlite3, serialport and @napi-rs/canvas load from node_modules, electron is provided by Electron.
  */
 import { build, type BuildOptions } from 'esbuild';
+import { copyTibetanFont } from './tibetan-font';
 
 const common: BuildOptions = {
   bundle: true,
@@ -33,3 +34,5 @@ await Promise.all(
   ),
 );
 console.log(`bundled ${Object.keys(entries).length} entry points into dist/`);
+// Vite empties dist/renderer on every build, so the font is copied after it (npm run build runs Vite first).
+console.log(copyTibetanFont('dist/renderer'));

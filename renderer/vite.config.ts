@@ -4,11 +4,24 @@
  * script and stylesheet is emitted as a file, and relative paths let either host serve it from anywhere.
  */
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { createLogger, defineConfig } from 'vite';
+
+/**
+ * theme.css names the Tibetan font by the path it has beside the built stylesheet; build/tibetan-font.ts
+ * copies the font there after Vite has built, so Vite cannot find it and would warn on every build.
+ */
+const TIBETAN_FONT_URL = '../fonts/TibetanMachineUni.ttf';
+const logger = createLogger();
+const warn = logger.warn.bind(logger);
+logger.warn = (message, options) => {
+  if (!(message.includes(TIBETAN_FONT_URL) && message.includes("didn't resolve at build time")))
+    warn(message, options);
+};
 
 export default defineConfig({
   root: import.meta.dirname,
   base: './',
+  customLogger: logger,
   plugins: [react()],
   build: {
     outDir: '../dist/renderer',
