@@ -41,6 +41,8 @@ describe('the Tibetan (bo) screen', () => {
     // Only the site's own name stays Chinese: the county names it so.
     const main = screen.getByRole('main').textContent ?? '';
     expect(main.replace('城关镇便民服务中心', '')).not.toMatch(HAN);
+    // The top bar too, voice buttons included; only the 中文 button is in Chinese, as it names Chinese.
+    expect((screen.getByRole('banner').textContent ?? '').replace('中文', '')).not.toMatch(HAN);
     tap('中文');
     expect(await screen.findByRole('button', { name: '开始查询' })).toBeDefined();
     expect(document.documentElement.lang).toBe('zh-CN');
@@ -79,6 +81,7 @@ describe('the Tibetan (bo) screen', () => {
     // The county publishes program names in Chinese and English only; amounts carry ¥ as in English.
     expect(screen.getAllByText('高龄津贴')).toHaveLength(3);
     expect(screen.getAllByText('¥100.00').length).toBeGreaterThan(0);
+    expect(screen.getByRole('button', { name: 'ཁྱིམ་མི་འཚོལ་ཞིབ།' })).toBeDefined();
   });
 
   it('prints from a Tibetan screen and tells the person the receipt is in Chinese', async () => {
