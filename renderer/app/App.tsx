@@ -4,6 +4,9 @@ import { I18nextProvider } from 'react-i18next';
 import type { KioskApi } from '../../electron/api/contract';
 import { useKeyboardCardReader } from '../devices/use-keyboard-card-reader';
 import { createKioskFlow } from '../flow/kiosk-flow';
+import { createHelperMode } from '../helper/helper-mode';
+import { HelperCorner } from '../helper/HelperCorner';
+import { HelperOverlay } from '../helper/HelperOverlay';
 import { createKioskI18n, LOCALES } from '../i18n/i18n';
 import { IdleWarning } from '../screens/IdleWarning';
 import { TopBar } from '../screens/TopBar';
@@ -23,6 +26,9 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'click', 'input', 'change'] a
 export function App({ kiosk, voice }: { kiosk: KioskApi; voice?: VoiceEngine }) {
   const [machine] = useState(() => createKioskFlow(kiosk));
   const [snapshot, send, actor] = useMachine(machine);
+  // Helper mode runs beside the flow, so opening it leaves the person's flow exactly where it was.
+  const [helperMachine] = useState(() => createHelperMode(kiosk));
+  const [helper, sendHelper, helperActor] = useMachine(helperMachine);
   const [i18n] = useState(() => createKioskI18n());
   const [voiceEngine] = useState(() => voice ?? createBrowserVoice());
   const { locale, textSize, siteInfo, idleWarningSecondsLeft } = snapshot.context;
@@ -38,13 +44,16 @@ export function App({ kiosk, voice }: { kiosk: KioskApi; voice?: VoiceEngine }) 
   }, [textSize]);
 
   useEffect(() => {
-    const onActivity = () => actor.send({ type: 'ACTIVITY' });
+    const onActivity = () => {
+      actor.send({ type: 'ACTIVITY' });
+      helperActor.send({ type: 'ACTIVITY' });
+    };
     for (const type of ACTIVITY_EVENTS)
       document.addEventListener(type, onActivity, { capture: true, passive: true });
     return () => {
       for (const type of ACTIVITY_EVENTS) document.removeEventListener(type, onActivity, { capture: true });
     };
-  }, [actor]);
+  }, [actor, helperActor]);
 
   useKeyboardCardReader(
     useCallback((idNumber: string) => actor.send({ type: 'KEYBOARD_CARD', idNumber }), [actor]),
@@ -52,6 +61,8 @@ export function App({ kiosk, voice }: { kiosk: KioskApi; voice?: VoiceEngine }) 
 
   const inSession = snapshot.matches('session');
   const idleWarning = snapshot.matches({ session: { idle: 'warning' } });
+  const helperOpen = helper.matches('open');
+  const { resident, selectedYear } = snapshot.context;
   return (
     <I18nextProvider i18n={i18n}>
       <VoiceProvider
@@ -61,18 +72,35 @@ export function App({ kiosk, voice }: { kiosk: KioskApi; voice?: VoiceEngine }) 
         atAttract={snapshot.matches('attract')}
       >
         <div className="kiosk">
-          <div className="kiosk-page" inert={idleWarning}>
-            <TopBar
-              languages={siteInfo?.languages ?? LOCALES}
-              locale={locale}
-              textSize={textSize}
-              showHome={inSession}
-              send={send}
-            />
+          <div className="kiosk-page" inert={idleWarning || helperOpen}>
+            <div className="kiosk-top">
+              <HelperCorner send={sendHelper} />
+              <TopBar
+                languages={siteInfo?.languages ?? LOCALES}
+                locale={locale}
+                textSize={textSize}
+                showHome={inSession}
+                send={send}
+              />
+            </div>
             <main className="screen">
               <CurrentScreen snapshot={snapshot} send={send} />
             </main>
           </div>
+          {helperOpen && (
+            <HelperOverlay
+              snapshot={helper}
+              send={sendHelper}
+              session={
+                resident && selectedYear !== null
+                  ? { sessionId: resident.sessionId, year: selectedYear }
+                  : null
+              }
+              locale={locale}
+              // The idle warning belongs to the person and stays on top; the panel waits beneath it.
+              inert={idleWarning}
+            />
+          )}
           {idleWarning && <IdleWarning secondsLeft={idleWarningSecondsLeft} send={send} />}
         </div>
       </VoiceProvider>
