@@ -79,7 +79,11 @@ export async function startKioskApp(
   protocol.handle(APP_SCHEME, createAppProtocolHandler(options.rendererDir));
 
   const config = loadConfig(app, options);
-  const runtime = await createKioskRuntime(config);
+  const runtime = await createKioskRuntime(config, {
+    appVersion: app.getVersion(),
+    // Helper mode's "exit to maintenance": the kiosk app closes, leaving the machine to the technician.
+    exitToMaintenance: () => app.quit(),
+  });
   registerKioskIpc(ipcMain, runtime.handlers, isAppFrame);
   // A real terminal (a config file) keeps its data current; the embedded demo has no county to sync from.
   const configFile = configPathFrom(options.argv, options.env);
