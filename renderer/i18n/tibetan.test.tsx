@@ -75,7 +75,7 @@ describe('the Tibetan (bo) screen', () => {
     );
     expect(screen.getAllByText('སྤྲད་ཟིན།').length).toBeGreaterThan(0);
     expect(screen.getByText('སྤྲོད་རྒྱུ་ཡིན།')).toBeDefined();
-    expect(screen.getByText('དུས་ལས་ཡོལ་ཡང་མ་སྤྲད།')).toBeDefined();
+    expect(screen.getByText('དུས་ཡོལ་མ་སྤྲད།')).toBeDefined();
     expect(screen.getByText('2025 ལོའི་ཟླ་ 4 པ།')).toBeDefined();
     expect(screen.getByText('2025 ལོའི་བསྡོམས་འབོར།')).toBeDefined();
     // The county publishes program names in Chinese and English only; amounts carry ¥ as in English.
