@@ -19,6 +19,10 @@ describe('demoKioskConfig', () => {
     expect(config.county.baseUrl).toBe('http://127.0.0.1:8787');
   });
 
+  it('offers all three screen languages, Tibetan included, and starts in Chinese', () => {
+    expect(config.ui).toMatchObject({ languages: ['zh-CN', 'en', 'bo'], defaultLanguage: 'zh-CN' });
+  });
+
   it('opens the helper screens with the demo PIN', () => {
     expect(verifyHelperPin(DEMO_HELPER_PIN, config.helper.pinHash)).toBe(true);
   });

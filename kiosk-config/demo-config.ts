@@ -41,7 +41,8 @@ export function demoKioskConfig(dir: string, county?: DemoCountyLink): KioskConf
     },
     cardReader: { kind: 'simulator' },
     printer: { kind: 'virtual', directory: path.resolve(dir, 'receipts') },
-    ui: { languages: ['zh-CN', 'en'], defaultLanguage: 'zh-CN', voice: { enabled: true, volume: 0.8 } },
+    // Tibetan too, so the demo (and the end-to-end run on it) shows the third script.
+    ui: { languages: ['zh-CN', 'en', 'bo'], defaultLanguage: 'zh-CN', voice: { enabled: true, volume: 0.8 } },
     helper: { pinHash: DEMO_HELPER_PIN_HASH },
   };
   return kioskConfigSchema.parse(input);
