@@ -8,7 +8,7 @@ import type { CardReader } from '../devices/id-card/card-reader';
 import { createCardReader } from '../devices/id-card/create-card-reader';
 import type { PrinterService } from '../devices/printer/printer-service';
 import { createReplicaReader } from '../replica/replica-reader';
-import type { KioskHandlers } from './contract';
+import type { KioskHandlers, Locale } from './contract';
 import { lookupResident } from './handlers/lookup-resident';
 import { printJobStatus, printReceipt } from './handlers/print-receipt';
 import { programInfo } from './handlers/program-info';
@@ -16,6 +16,8 @@ import { siteInfo } from './handlers/site-info';
 import { createCardTestTap } from './helper/card-test';
 import { configuredHelperDesk } from './helper/helper-runtime';
 import { startKioskDevices, type KioskDevices } from './kiosk-devices';
+import { logInternalError } from './log-internal-error';
+import { createUsageCounter } from './usage-counter';
 import { createResidentSessions } from './resident-sessions';
 
 export interface KioskRuntime {
@@ -46,8 +48,16 @@ export async function createKioskRuntime(
     (config.ui.idleSeconds + config.ui.idleWarningSeconds + 30) * 1000,
     () => now().getTime(),
   );
-  const lookUp = (input: { idNumber: string; name: string }) =>
-    lookupResident(input, replica, sessions, shanghaiDate(now()));
+  const usage = createUsageCounter(config.paths.outbox, {
+    now,
+    onError: (error) => logInternalError('lookupResident', error),
+  });
+  const lookUp = async (input: { idNumber: string; name: string }) => {
+    const result = await lookupResident(input, replica, sessions, shanghaiDate(now()));
+    if (result.status === 'found') usage.count('lookup');
+    if (result.status === 'not-found') usage.count('lookup-not-found');
+    return result;
+  };
   // Helper mode's test card takes the next read for itself, before the card desk would look it up.
   const reader = options.reader ?? createCardReader(config.cardReader);
   const cardTest = createCardTestTap(reader);
@@ -58,12 +68,29 @@ export async function createKioskRuntime(
     printer: options.printer,
   });
   const { printer } = devices;
+  // Receipts are counted when they reach the paper, also those that waited for the printer.
+  const receiptJobs = new Set<string>();
+  const offJobs = printer.onJob((jobId, status) => {
+    if (!receiptJobs.has(jobId) || status.state === 'printing' || status.state === 'waiting') return;
+    receiptJobs.delete(jobId);
+    if (status.state === 'printed') usage.count('receipt-printed');
+  });
+
+  const printResidentReceipt = (input: { sessionId: string; year: number; locale: Locale }) =>
+    printReceipt(input, {
+      config,
+      replica,
+      sessions,
+      printer,
+      now: now(),
+      today: shanghaiDate(now()),
+      onSubmitted: (jobId) => receiptJobs.add(jobId),
+    });
 
   const handlers: KioskHandlers = {
     getSiteInfo: async () => siteInfo(config, replica, now()),
     lookupResident: lookUp,
-    printReceipt: (input) =>
-      printReceipt(input, { config, replica, sessions, printer, now: now(), today: shanghaiDate(now()) }),
+    printReceipt: printResidentReceipt,
     printJobStatus: async ({ jobId }) => printJobStatus(printer.status(jobId)),
     cancelPrint: async ({ jobId }) => printJobStatus(printer.cancel(jobId)),
     getDeviceStatus: async () => devices.status(),
@@ -76,8 +103,8 @@ export async function createKioskRuntime(
       reader,
       cardTest,
       sessionIsOpen: (sessionId) => sessions.use(sessionId) !== undefined,
-      printReceipt: (input) =>
-        printReceipt(input, { config, replica, sessions, printer, now: now(), today: shanghaiDate(now()) }),
+      printReceipt: printResidentReceipt,
+      countAssist: () => usage.count('helper-assist'),
       appVersion: options.appVersion,
       exitToMaintenance: options.exitToMaintenance,
     }),
@@ -87,8 +114,10 @@ export async function createKioskRuntime(
     handlers,
     devices,
     close: async () => {
+      offJobs();
       cardTest.close();
       await devices.close();
+      usage.close();
       replica.close();
     },
   };

@@ -13,7 +13,7 @@ import { createKioskRuntime } from '../api/create-runtime';
 import { logInternalError } from '../api/log-internal-error';
 import { createCardReader } from '../devices/id-card/create-card-reader';
 import { demoCard } from '../devices/id-card/demo-card';
-import type { SimulatedCardReader } from '../devices/id-card/simulated-card-reader';
+import { DEFAULT_READ_DELAY_MS, type SimulatedCardReader } from '../devices/id-card/simulated-card-reader';
 import { startBrowserHost, type SimulatorControl } from './server';
 
 function simulatorControl(reader: SimulatedCardReader): SimulatorControl {
@@ -28,7 +28,7 @@ function simulatorControl(reader: SimulatedCardReader): SimulatorControl {
 }
 
 const USAGE = `usage: kiosk-web (--config FILE | --demo-dir DIR) [--port N] [--renderer DIR] [--open]
-                 [--simulator-control]
+                 [--simulator-control [--simulator-read-ms N]]
   --config FILE    a terminal's kiosk config (JSON)
   --demo-dir DIR   use the embedded demo config with its data in DIR
   --port N         port on 127.0.0.1 (default 8788; 0 picks a free one)
@@ -36,7 +36,9 @@ const USAGE = `usage: kiosk-web (--config FILE | --demo-dir DIR) [--port N] [--r
   --open           open the UI in Chromium's app mode if Chromium is installed
   --simulator-control
                    with the simulated card reader: POST /simulator/card {"idNumber","name"} puts a synthetic
-                   resident's card on it, POST /simulator/lift takes it off`;
+                   resident's card on it, POST /simulator/lift takes it off
+  --simulator-read-ms N
+                   how long the simulated reader takes to read a card (default 300; 0 for benchmarks)`;
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -73,6 +75,7 @@ export async function runBrowserHostCli(argv: string[]): Promise<number> {
         renderer: { type: 'string', default: path.resolve('dist/renderer') },
         open: { type: 'boolean', default: false },
         'simulator-control': { type: 'boolean', default: false },
+        'simulator-read-ms': { type: 'string', default: String(DEFAULT_READ_DELAY_MS) },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -111,7 +114,12 @@ export async function runBrowserHostCli(argv: string[]): Promise<number> {
       console.error(`--simulator-control needs a config whose cardReader is the simulator\n${USAGE}`);
       return 2;
     }
-    simulator = createCardReader(config.cardReader);
+    const readDelayMs = Number(values['simulator-read-ms']);
+    if (!Number.isInteger(readDelayMs) || readDelayMs < 0) {
+      console.error(`--simulator-read-ms must be a whole number of milliseconds\n${USAGE}`);
+      return 2;
+    }
+    simulator = createCardReader(config.cardReader, { readDelayMs });
   }
   const runtime = await createKioskRuntime(config, { reader: simulator });
   const host = await startBrowserHost({

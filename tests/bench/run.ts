@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: measured figures, printed as a table and written as JSON (never asserted in tests).
- * Usage: npm run bench [-- --only lookup,renderer,import,demo,publish,sync] [--residents N] [--import-rows N]
- *        [--county-residents N] [--sync-residents N]   (residents of the kiosk lookup replica; rows of the import
- *        CSV; residents of the demo county that is generated and published; residents of the synced county)
- * Run `npm run build` first for the renderer figure.
+ * Usage: npm run bench [-- --only lookup,renderer,import,demo,publish,sync,journey] [--residents N]
+ *        [--import-rows N] [--county-residents N] [--sync-residents N] [--journey-residents N] [--sessions N]
+ *        (residents of the kiosk lookup replica; rows of the import CSV; residents of the demo county that is
+ *        generated and published; residents of the synced county; sealed records behind the journey in Chromium,
+ *        and its scripted sessions)
+ * Run `npm run build` first for the renderer and journey figures.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +15,7 @@ import type { BenchRow } from './bench-row';
 import { demoBench } from './county-demo';
 import { importBench } from './county-import';
 import { publishBench } from './county-publish';
+import { journeyBench } from './kiosk-journey';
 import { lookupBench } from './kiosk-lookup';
 import { rendererBench } from './renderer-size';
 import { syncBench } from './sync-transfer';
@@ -24,6 +27,8 @@ const { values } = parseArgs({
     'import-rows': { type: 'string', default: '100000' },
     'county-residents': { type: 'string', default: '100000' },
     'sync-residents': { type: 'string', default: '20000' },
+    'journey-residents': { type: 'string', default: '1000000' },
+    sessions: { type: 'string', default: '1000' },
   },
 });
 const residents = Number(values.residents);
@@ -34,6 +39,8 @@ const BENCHES: Record<string, () => Promise<BenchRow[]> | BenchRow[]> = {
   demo: () => demoBench({ residents: Number(values['county-residents']) }),
   publish: () => publishBench({ residents: Number(values['county-residents']) }),
   sync: () => syncBench({ residents: Number(values['sync-residents']) }),
+  journey: () =>
+    journeyBench({ residents: Number(values['journey-residents']), sessions: Number(values.sessions) }),
 };
 const chosen = values.only ? values.only.split(',') : Object.keys(BENCHES);
 const unknown = chosen.filter((name) => !(name in BENCHES));

@@ -22,6 +22,8 @@ import { createPrinterService } from '../../electron/devices/printer/printer-ser
 import { demoKioskConfig } from '../../kiosk-config/demo-config';
 import { syncStateDir } from '../../kiosk-config/load-config';
 import { readDeviceReport } from '../../sync-agent/daemon/device-report';
+import { openOutbox } from '../../sync-agent/outbox/open-outbox';
+import { shanghaiDate } from '../../domain/dates';
 
 const NOW = new Date('2026-11-20T02:00:00Z');
 let dir: string;
@@ -30,6 +32,7 @@ let printer: FakeTcpPrinter;
 let reader: ReturnType<typeof createSimulatedCardReader>;
 let runtime: KioskRuntime;
 let stateDir: string;
+let outboxFile: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'huimin-devices-'));
@@ -44,6 +47,7 @@ beforeAll(async () => {
     printer: { kind: 'tcp' as const, host: '127.0.0.1', port: printer.port },
   };
   stateDir = syncStateDir(config);
+  outboxFile = config.paths.outbox;
   reader = createSimulatedCardReader({ readDelayMs: 20 });
   runtime = await createKioskRuntime(config, {
     now: () => NOW,
@@ -133,5 +137,22 @@ describe('a receipt while the printer is out of paper', () => {
     expect(lines.some((line) => line.includes(found.resident.maskedName))).toBe(true);
     expect(lines.join('\n')).not.toContain(person.idNumber);
     expect(printer.paper().elements.filter((element) => element.kind === 'cut')).toHaveLength(1);
+  });
+});
+
+describe('the anonymous daily counts', () => {
+  it('counts lookups by card and by keypad, a number not found, and receipts that reached the paper', async () => {
+    const person = residentWithPayments();
+    await runtime.handlers.lookupResident({ idNumber: person.idNumber, name: '不是这个人' });
+    const outbox = openOutbox(outboxFile);
+    try {
+      const counts = Object.fromEntries(
+        outbox.unreportedCounts(shanghaiDate(NOW)).map((count) => [count.kind, count.count]),
+      );
+      // One card lookup and one typed lookup above, one receipt printed once the paper was back.
+      expect(counts).toMatchObject({ lookup: 2, 'lookup-not-found': 1, 'receipt-printed': 1 });
+    } finally {
+      outbox.close();
+    }
   });
 });

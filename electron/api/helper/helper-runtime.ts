@@ -1,9 +1,8 @@
 /**
  * Helper mode as one terminal's runtime serves it: the PIN hash from the config, the sync agent's status and
- * pass run in this process, and the anonymous 'helper-assist' count in the outbox.
+ * pass run in this process; the anonymous 'helper-assist' count goes through the runtime's usage counter.
  */
 import type { KioskConfig } from '../../../kiosk-config/schema';
-import { openOutbox } from '../../../sync-agent/outbox/open-outbox';
 import { runSyncPass } from '../../../sync-agent/daemon/sync-pass';
 import { readTerminalStatus } from '../../../sync-agent/daemon/terminal-status';
 import type { CardReader } from '../../devices/id-card/card-reader';
@@ -26,6 +25,8 @@ export function configuredHelperDesk(
     cardTest: CardTestTap;
     sessionIsOpen: (sessionId: string) => boolean;
     printReceipt: (input: { sessionId: string; year: number; locale: Locale }) => Promise<PrintResult>;
+    /** Adds one anonymous 'helper-assist' to today's counts. */
+    countAssist: () => void;
     appVersion?: string;
     exitToMaintenance?: () => void;
   },
@@ -42,14 +43,7 @@ export function configuredHelperDesk(
     // In this process, under the agent's pass lock: a pass the agent is running itself answers `busy`.
     syncPass: () =>
       runSyncPass(config, { appVersion: deps.appVersion ?? UNKNOWN_APP_VERSION, now: deps.now }),
-    countAssist: (at) => {
-      const outbox = openOutbox(config.paths.outbox);
-      try {
-        outbox.countUsage('helper-assist', at);
-      } finally {
-        outbox.close();
-      }
-    },
+    countAssist: deps.countAssist,
     sessionIsOpen: deps.sessionIsOpen,
     printReceipt: deps.printReceipt,
     exitToMaintenance: deps.exitToMaintenance,
