@@ -10,6 +10,8 @@ const REQUIRED = {
   nginx: '/usr/sbin/nginx',
   rsync: '/usr/bin/rsync',
   socat: '/usr/bin/socat',
+  'espeak-ng': '/usr/bin/espeak-ng',
+  'fonts-tibetan-machine': '/usr/share/fonts/truetype/tibetan-machine/TibetanMachineUni.ttf',
 };
 
 const missing = Object.entries(REQUIRED)
