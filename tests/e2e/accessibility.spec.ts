@@ -1,12 +1,11 @@
 /**
- * Every screen of the slice, in every supported language: axe-core finds nothing (WCAG 2.2 A/AA plus the
- * AAA 7:1 contrast rule), and every tap target is at least 72 × 72 px (QUALITY.md).
+ * Every screen of the main flow, in every supported language, held to QUALITY.md (accessibility-checks.ts).
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './accessibility-checks';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { demoPeople, demoResidentWithPayments, E2E_DATA_DIR } from './e2e-site';
+import { demoPeople, demoResidentWithPayments } from './e2e-site';
 
 /** The words a person reads on each screen, from the app's own catalogues (bo covers the main flow). */
 function catalogue(name: 'zh-CN' | 'en' | 'bo') {
@@ -30,36 +29,6 @@ function catalogue(name: 'zh-CN' | 'en' | 'bo') {
 }
 
 const LOCALES = (['zh-CN', 'en', 'bo'] as const).map(catalogue);
-
-/** Where the run leaves a screenshot of every screen it checks, per language (for review and the notes). */
-const SCREENSHOTS = path.join(E2E_DATA_DIR, 'screenshots');
-
-async function expectAccessible(page: Page, screen: string, locale: string): Promise<void> {
-  // Screens fade in over 200 ms; judge the contrast a person reads once the screen has settled.
-  await page.waitForFunction(() =>
-    document.getAnimations().every((animation) => animation.playState !== 'running'),
-  );
-  await page.screenshot({
-    path: path.join(SCREENSHOTS, locale, `${screen.replaceAll(/[^a-z0-9]+/gi, '-')}.png`),
-  });
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .options({ rules: { 'color-contrast-enhanced': { enabled: true } } })
-    .analyze();
-  const found = results.violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(found, `axe on ${screen}`).toEqual([]);
-
-  const small = await page.getByRole('button').evaluateAll((buttons) =>
-    buttons
-      .filter((button) => (button as HTMLElement).offsetParent !== null)
-      .map((button) => ({ text: button.textContent ?? '', box: button.getBoundingClientRect() }))
-      .filter(({ box }) => box.width < 72 || box.height < 72)
-      .map(({ text, box }) => `${text} ${Math.round(box.width)}×${Math.round(box.height)}`),
-  );
-  expect(small, `targets under 72 px on ${screen}`).toEqual([]);
-}
 
 for (const locale of LOCALES) {
   test(`every screen passes axe and target size checks in ${locale.name}`, async ({ page }) => {

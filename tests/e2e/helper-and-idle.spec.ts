@@ -4,6 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { DEMO_HELPER_PIN } from '../../kiosk-config/demo-config';
+import { expectAccessible } from './accessibility-checks';
 import { demoResidentWithPayments } from './e2e-site';
 
 test('staff open helper mode from the corner with the PIN, and check the printer, the reader and the data', async ({
@@ -15,11 +16,13 @@ test('staff open helper mode from the corner with the PIN, and check the printer
   for (let tap = 0; tap < 5; tap++) await corner.click();
 
   const pinPad = page.getByRole('group', { name: '密码键盘' });
+  await expectAccessible(page, 'helper PIN', 'zh-CN');
   for (const digit of DEMO_HELPER_PIN) await pinPad.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: '确定' }).click();
 
   const panel = page.getByRole('dialog', { name: '工作人员模式' });
   await expect(panel.getByText('数据版本')).toBeVisible();
+  await expectAccessible(page, 'helper panel', 'zh-CN');
   await panel.getByRole('button', { name: '测试打印' }).click();
   await expect(panel.getByText('测试小票已打印')).toBeVisible();
   await panel.getByRole('button', { name: '测试读卡' }).click();

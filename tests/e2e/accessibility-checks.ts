@@ -1,0 +1,73 @@
+/**
+ * What every screen is held to (QUALITY.md), checked in Chromium: axe-core finds nothing (WCAG 2.2 A/AA, best
+ * practice, and the AAA 7:1 contrast rule); every button is at least 72 × 72 px and 12 px from the next; every
+ * piece of text is at least 24 px as computed. A screenshot of the screen is left for review.
+ */
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { E2E_DATA_DIR } from './e2e-site';
+
+/** Where the run leaves a screenshot of every screen it checks, per language (for review and the notes). */
+const SCREENSHOTS = path.join(E2E_DATA_DIR, 'screenshots');
+
+export async function expectAccessible(page: Page, screen: string, locale: string): Promise<void> {
+  // Screens fade in over 200 ms; judge the contrast a person reads once the screen has settled.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running'),
+  );
+  await page.screenshot({
+    path: path.join(SCREENSHOTS, locale, `${screen.replaceAll(/[^a-z0-9]+/gi, '-')}.png`),
+  });
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .options({ rules: { 'color-contrast-enhanced': { enabled: true } } })
+    .analyze();
+  const found = results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(found, `axe on ${screen}`).toEqual([]);
+
+  const small = await page.getByRole('button').evaluateAll((buttons) =>
+    buttons
+      // Behind a dialog the page is inert: nobody can reach those buttons, so they do not count.
+      .filter((button) => (button as HTMLElement).offsetParent !== null && !button.closest('[inert]'))
+      .map((button) => ({ text: button.textContent ?? '', box: button.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 72 || box.height < 72)
+      .map(({ text, box }) => `${text} ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+  expect(small, `targets under 72 px on ${screen}`).toEqual([]);
+
+  // QUALITY.md: ≥ 12 px between targets; text ≥ 24 px (computed, so the text-size setting is honoured).
+  const crowded = await page.getByRole('button').evaluateAll((buttons) => {
+    const boxes = buttons
+      // Behind a dialog the page is inert: nobody can reach those buttons, so they do not count.
+      .filter((button) => (button as HTMLElement).offsetParent !== null && !button.closest('[inert]'))
+      .map((button) => ({ text: button.textContent ?? '', box: button.getBoundingClientRect() }));
+    const pairs: string[] = [];
+    boxes.forEach((a, i) =>
+      boxes.slice(i + 1).forEach((b) => {
+        const dx = Math.max(0, b.box.left - a.box.right, a.box.left - b.box.right);
+        const dy = Math.max(0, b.box.top - a.box.bottom, a.box.top - b.box.bottom);
+        if (Math.hypot(dx, dy) < 11.5)
+          pairs.push(`${a.text} | ${b.text}: ${Math.round(Math.hypot(dx, dy))} px`);
+      }),
+    );
+    return pairs;
+  });
+  expect(crowded, `targets closer than 12 px on ${screen}`).toEqual([]);
+  const tinyText = await page.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement;
+      if (!element || !node.textContent?.trim() || element.closest('[aria-hidden="true"], [inert]')) continue;
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) continue;
+      const size = parseFloat(getComputedStyle(element).fontSize);
+      if (size < 23.5) found.push(`${node.textContent.trim().slice(0, 20)}: ${size}px`);
+    }
+    return found;
+  });
+  expect(tinyText, `text under 24 px on ${screen}`).toEqual([]);
+}
