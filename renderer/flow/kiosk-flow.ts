@@ -12,7 +12,6 @@
  */
 import { assign, fromCallback, fromPromise, setup } from 'xstate';
 import type {
-  ApiResult,
   CardReaderState,
   CardUnreadableReason,
   CardWait,
@@ -30,6 +29,7 @@ import type {
 import { parseIdNumber } from '../../domain/id-number';
 import { appendIdKey, typedIdNumber, type IdKey } from './id-entry';
 import { paymentYears } from './payment-years';
+import { settle } from './settle';
 import { textSizeForScale, type TextSize } from './text-size';
 
 /** QUALITY.md: a time limit always warns first and leaves at least 20 s to continue. */
@@ -131,17 +131,6 @@ export type KioskFlowEvent =
 
 type LookupOutcome = LookupResult | { status: 'unreachable' };
 type PrintOutcome = PrintResult | { status: 'failed'; reason: 'unreachable' };
-
-// A failed envelope or a rejected call both mean "the main process could not answer"; the screen says so
-// calmly, whatever the technical cause was.
-async function settle<T>(call: () => Promise<ApiResult<T>>): Promise<T | null> {
-  try {
-    const result = await call();
-    return result.ok ? result.value : null;
-  } catch {
-    return null;
-  }
-}
 
 const personForgotten = {
   idNumber: '',

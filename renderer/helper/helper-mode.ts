@@ -7,7 +7,6 @@
  */
 import { assign, fromCallback, fromPromise, setup } from 'xstate';
 import type {
-  ApiResult,
   HelperExitResult,
   HelperMarkAssistedResult,
   HelperReprintResult,
@@ -19,6 +18,7 @@ import type {
   KioskApi,
   Locale,
 } from '../../electron/api/contract';
+import { settle } from '../flow/settle';
 
 export const CORNER_TAPS = 5;
 export const CORNER_WINDOW_SECONDS = 3;
@@ -79,15 +79,6 @@ export type HelperModeEvent =
   | { type: 'CLOSE' }
   /** Any touch anywhere: keeps the panel open. */
   | { type: 'ACTIVITY' };
-
-async function settle<T>(call: () => Promise<ApiResult<T>>): Promise<T | null> {
-  try {
-    const result = await call();
-    return result.ok ? result.value : null;
-  } catch {
-    return null;
-  }
-}
 
 const unreachable: Unreachable = { status: 'unreachable' };
 
