@@ -41,6 +41,7 @@ const BO_COVERS = [
   'nav',
   'idNumber',
   'name',
+  'nameKeyboard',
   'lookingUp',
   'results',
   'details',

@@ -70,4 +70,10 @@ export async function expectAccessible(page: Page, screen: string, locale: strin
     return found;
   });
   expect(tinyText, `text under 24 px on ${screen}`).toEqual([]);
+
+  // Nothing to scroll sideways: a person would not find what lies past the edge.
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, `content wider than the screen on ${screen}`).toBeLessThanOrEqual(0);
 }

@@ -25,6 +25,8 @@ function catalogue(name: 'zh-CN' | 'en' | 'bo') {
     ask: texts.details.ask as string,
     backToDetails: texts.details.question.back as string,
     backToResults: texts.details.back as string,
+    textSizes: texts.topBar.textSizes as Record<'large' | 'larger' | 'largest', string>,
+    letters: texts.nameKeyboard.letters as string,
   };
 }
 
@@ -51,11 +53,20 @@ for (const locale of LOCALES) {
     await page.getByLabel(locale.idLabel, { exact: true }).fill(person.idNumber);
     await page.getByRole('button', { name: locale.next }).click();
     await expectAccessible(page, 'name', locale.name);
+    const letters = page.getByRole('group', { name: locale.letters });
+    for (const letter of 'zh') await letters.getByRole('button', { name: letter, exact: true }).click();
+    await expectAccessible(page, 'name, pinyin candidates', locale.name);
 
     await page.getByLabel(locale.nameLabel, { exact: true }).fill(person.name);
     await page.getByRole('button', { name: locale.next }).click();
     await expect(page.getByRole('button', { name: locale.print })).toBeVisible();
     await expectAccessible(page, 'results', locale.name);
+    // The largest text is what many elderly people choose: the statement must still fit the screen.
+    for (const size of ['larger', 'largest'] as const) {
+      await page.getByRole('button', { name: locale.textSizes[size], exact: true }).click();
+      await expectAccessible(page, `results, ${size} text`, locale.name);
+    }
+    await page.getByRole('button', { name: locale.textSizes.large, exact: true }).click();
 
     await page
       .getByRole('button', { name: new RegExp(locale.details) })
