@@ -31,6 +31,7 @@ function setUp(handlerOverrides: Partial<KioskHandlers> = {}) {
     getDeviceStatus: vi.fn(async () => ({ printer: 'ready' as const, cardReader: 'ready' as const })),
     waitForCard: vi.fn(async () => ({ seq: 0, reader: 'ready' as const, card: null })),
     endSession: vi.fn(async () => ({ ended: true })),
+    noteIdleTimeout: vi.fn(async () => ({ counted: true })),
     getProgramInfo: vi.fn(async () => ({ status: 'not-found' as const })),
     helperUnlock: vi.fn(async () => ({ status: 'wrong' as const, attemptsLeft: 4 })),
     helperLock: vi.fn(async () => ({ locked: true })),

@@ -319,6 +319,8 @@ export const kioskOperations = {
   getDeviceStatus: { input: none, output: deviceStatusSchema },
   waitForCard: { input: waitForCardInputSchema, output: waitForCardOutputSchema },
   endSession: { input: endSessionInputSchema, output: z.object({ ended: z.boolean() }) },
+  /** The screen went back to the start because nobody answered the idle warning: counted, anonymously. */
+  noteIdleTimeout: { input: none, output: z.object({ counted: z.boolean() }) },
   /** Public data: needs no session. */
   getProgramInfo: { input: programInfoInputSchema, output: programInfoOutputSchema },
   /** Helper mode: the PIN is checked here, in the main process; five wrong ones lock it for five minutes. */

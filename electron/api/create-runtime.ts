@@ -96,6 +96,10 @@ export async function createKioskRuntime(
     getDeviceStatus: async () => devices.status(),
     waitForCard: ({ after }) => devices.cards.waitForCard(after),
     endSession: async ({ sessionId }) => ({ ended: sessions.end(sessionId) }),
+    noteIdleTimeout: async () => {
+      usage.count('session-timeout');
+      return { counted: true };
+    },
     getProgramInfo: async (input) => programInfo(input, replica.programs()),
     ...configuredHelperDesk(config, {
       now,

@@ -61,6 +61,7 @@ const samples: { [N in OperationName]: { input: OperationInput<N>; output: Opera
     output: { seq: 4, reader: 'lift-card', card: { status: 'unreadable', reason: 'read-failed' } },
   },
   endSession: { input: { sessionId: SESSION }, output: { ended: true } },
+  noteIdleTimeout: { input: {}, output: { counted: true } },
   getProgramInfo: {
     input: { programCode: 'reservoir-resettlement', locale: 'zh-CN' },
     output: {

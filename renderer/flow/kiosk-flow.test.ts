@@ -273,7 +273,8 @@ describe('idle', () => {
   const idleMs = 90_000;
 
   it('warns after the idle time, and Continue keeps the person and their results', async () => {
-    const actor = start(createFakeKiosk({ residents: [lin] }));
+    const fake = createFakeKiosk({ residents: [lin] });
+    const actor = start(fake);
     await openLin(actor);
     await elapse(idleMs - 1);
     expect(actor.getSnapshot().matches({ session: { idle: 'active' } })).toBe(true);
@@ -285,6 +286,7 @@ describe('idle', () => {
     actor.send({ type: 'CONTINUE' });
     expect(actor.getSnapshot().matches({ session: { step: 'results', idle: 'active' } })).toBe(true);
     expect(actor.getSnapshot().context.resident?.maskedName).toBe(mask('name', lin.name));
+    expect(fake.idleTimeouts).toBe(0);
   });
 
   it('restarts the idle time on any touch', async () => {
@@ -307,6 +309,7 @@ describe('idle', () => {
     expectPersonForgotten(actor.getSnapshot());
     expect(fake.endedSessions).toHaveLength(1);
     expect(fake.openSessions.size).toBe(0);
+    expect(fake.idleTimeouts).toBe(1);
   });
 
   it('never warns for less than the minimum, whatever the site configures', async () => {

@@ -282,6 +282,8 @@ export function createKioskFlow(kiosk: KioskApi) {
         if (sessionId) void settle(() => kiosk.endSession({ sessionId }));
       },
       forgetPerson: assign(personForgotten),
+      // Anonymous: only that a session ran out, for the county's daily counts.
+      noteIdleTimeout: () => void settle(() => kiosk.noteIdleTimeout({})),
       // A new visit starts a new count of family lookups.
       endFamilyVisit: assign({ familyLookups: 0 }),
       takeKeyboardCard: assign(({ event }) =>
@@ -597,7 +599,11 @@ export function createKioskFlow(kiosk: KioskApi) {
                     },
                   },
                 },
-                always: { guard: 'idleWarningElapsed', target: '#kioskFlow.attract' },
+                always: {
+                  guard: 'idleWarningElapsed',
+                  target: '#kioskFlow.attract',
+                  actions: 'noteIdleTimeout',
+                },
                 on: { CONTINUE: 'active' },
               },
             },

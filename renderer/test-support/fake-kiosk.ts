@@ -36,6 +36,8 @@ export interface FakeKiosk extends KioskApi {
   lookupUnreachable: boolean;
   readonly openSessions: ReadonlySet<string>;
   readonly endedSessions: readonly string[];
+  /** How many times the screen said it went back to the start on idle. */
+  readonly idleTimeouts: number;
   readonly printRequests: readonly { sessionId: string; year: number; locale: string }[];
   /** What `printJobStatus` answers per job; a job not listed is `unknown-job`. */
   readonly jobStatuses: Map<string, PrintJobStatus>;
@@ -116,6 +118,7 @@ export function createFakeKiosk(
   const endedSessions: string[] = [];
   const printRequests: { sessionId: string; year: number; locale: string }[] = [];
   let sessionCount = 0;
+  let idleTimeouts = 0;
   let jobCount = 0;
   const jobStatuses = new Map<string, PrintJobStatus>();
   const cancelledJobs: string[] = [];
@@ -212,6 +215,13 @@ export function createFakeKiosk(
     async endSession({ sessionId }) {
       endedSessions.push(sessionId);
       return ok({ ended: openSessions.delete(sessionId) });
+    },
+    async noteIdleTimeout() {
+      idleTimeouts += 1;
+      return ok({ counted: true });
+    },
+    get idleTimeouts() {
+      return idleTimeouts;
     },
   };
   return fake;

@@ -141,16 +141,22 @@ describe('a receipt while the printer is out of paper', () => {
 });
 
 describe('the anonymous daily counts', () => {
-  it('counts lookups by card and by keypad, a number not found, and receipts that reached the paper', async () => {
+  it('counts lookups by card and by keypad, a number not found, receipts that reached the paper and idle timeouts', async () => {
     const person = residentWithPayments();
     await runtime.handlers.lookupResident({ idNumber: person.idNumber, name: '不是这个人' });
+    await runtime.handlers.noteIdleTimeout({});
     const outbox = openOutbox(outboxFile);
     try {
       const counts = Object.fromEntries(
         outbox.unreportedCounts(shanghaiDate(NOW)).map((count) => [count.kind, count.count]),
       );
       // One card lookup and one typed lookup above, one receipt printed once the paper was back.
-      expect(counts).toMatchObject({ lookup: 2, 'lookup-not-found': 1, 'receipt-printed': 1 });
+      expect(counts).toMatchObject({
+        lookup: 2,
+        'lookup-not-found': 1,
+        'receipt-printed': 1,
+        'session-timeout': 1,
+      });
     } finally {
       outbox.close();
     }
