@@ -21,7 +21,8 @@ import { FULL_TARGET, deltaTarget, type TargetCustom } from '../../domain/publis
 import { REPLICA_SCHEMA_VERSION } from '../../domain/published/replica-format';
 import { readCounty, readKdf, readSetting } from '../master/county-settings';
 import type { MasterDatabase } from '../master/open-master';
-import { durableRename, writeReplica } from '../replica/write-replica';
+import { durableRename, writeFileAtomically } from '../../domain/durable-file.nodejs';
+import { writeReplica } from '../replica/write-replica';
 import { gunzipFile, gzipFile } from './gzip-file';
 import { makeDelta } from './make-delta';
 import { publicTables } from './public-tables';
@@ -74,12 +75,6 @@ function contentAddress(publishDir: string, temp: string, sha256: string, name: 
   return file;
 }
 
-function writeAtomically(file: string, bytes: Buffer): void {
-  const temp = `${file}.tmp`;
-  writeFileSync(temp, bytes);
-  durableRename(temp, file);
-}
-
 function copyRootChain(keysDir: string, publishDir: string): number {
   const versions = rootVersions(keysDir);
   const latest = versions.at(-1);
@@ -89,7 +84,7 @@ function copyRootChain(keysDir: string, publishDir: string): number {
     const target = join(publishDir, `${version}.root.json`);
     if (!existsSync(target)) copyFileSync(join(rootsDir(keysDir), `${version}.root.json`), target);
   }
-  writeAtomically(
+  writeFileAtomically(
     join(publishDir, 'root.json'),
     readFileSync(join(rootsDir(keysDir), `${latest}.root.json`)),
   );
@@ -194,9 +189,9 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
     copyRootChain(keysDir, publishDir);
     const longExpiry = addDays(now, TARGETS_EXPIRY_DAYS);
     const targets = signWith(makeTargets(version, longExpiry, entries), onlineKey);
-    writeAtomically(join(publishDir, `${version}.targets.json`), serialize(targets));
+    writeFileAtomically(join(publishDir, `${version}.targets.json`), serialize(targets));
     const snapshotBytes = serialize(signWith(makeSnapshot(version, longExpiry, version), onlineKey));
-    writeAtomically(join(publishDir, `${version}.snapshot.json`), snapshotBytes);
+    writeFileAtomically(join(publishDir, `${version}.snapshot.json`), snapshotBytes);
     const timestamp = makeTimestamp(previousTimestampVersion(publishDir) + 1, addDays(now, expiryDays), {
       version,
       bytes: snapshotBytes,

@@ -4,7 +4,7 @@
  * crash) sees the old file or the complete new one, never a half-written one.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
@@ -16,6 +16,7 @@ import {
   type ReplicaRow,
   type ReplicaTableName,
 } from '../../domain/published/replica-format';
+import { durableRename } from '../../domain/durable-file.nodejs';
 import type { SealedRow } from '../../domain/published/sealing.nodejs';
 
 export const REPLICA_PAGE_SIZE = 16384;
@@ -27,26 +28,6 @@ export interface ReplicaContent {
   meta: Omit<ReplicaMeta, 'schemaVersion'>;
   tables: { [T in PublicTableName]?: Iterable<ReplicaRow<T>> };
   sealed: AsyncIterable<readonly SealedRow[]>;
-}
-
-export function fsyncPath(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Renames `from` over `to` durably: the data first, then the directory entry. */
-export function durableRename(from: string, to: string): void {
-  fsyncPath(from);
-  renameSync(from, to);
-  try {
-    fsyncPath(dirname(to));
-  } catch {
-    // Some platforms cannot open a directory to sync it; the rename itself is still atomic there.
-  }
 }
 
 export function insertStatement(db: Database.Database, table: ReplicaTableName, verb = 'INSERT') {

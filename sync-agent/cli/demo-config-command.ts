@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { demoKioskConfig } from '../../kiosk-config/demo-config';
 import { loadKioskConfig } from '../../kiosk-config/load-config';
-import { writeFileAtomically } from '../replica-sync/durable-file';
+import { writeFileAtomically } from '../../domain/durable-file.nodejs';
 import { EXIT, UsageError, report, type SyncCommand } from './command';
 
 // Only what is needed of a TUF root document: the keys and which of them sign roots.

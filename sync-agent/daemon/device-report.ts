@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CARD_READER_STATES, PRINTER_STATES, type Heartbeat } from '../../domain/county-api';
-import { writeFileAtomically } from '../replica-sync/durable-file';
+import { writeFileAtomically } from '../../domain/durable-file.nodejs';
 
 export const DEVICE_REPORT_FILE = 'devices.json';
 /** The app rewrites the report at least this often while it runs. */

@@ -19,7 +19,7 @@ import {
   type ReplicaMeta,
 } from '../../domain/published/replica-format';
 import type { ChosenTarget } from './choose-target';
-import { durableRename } from './durable-file';
+import { durableRename } from '../../domain/durable-file.nodejs';
 import { refused } from './sync-error';
 
 /** Temporary files of a sync sit beside the replica (same file system, so the rename is atomic). */

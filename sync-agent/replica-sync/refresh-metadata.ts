@@ -10,7 +10,7 @@ import type { TargetFile } from '@tufjs/models';
 import { Updater } from 'tuf-js';
 import { BadVersionError, DownloadLengthMismatchError, ExpiredMetadataError } from 'tuf-js/dist/error';
 import { CountyFetcher, type FetchFunction } from './county-fetcher';
-import { writeFileAtomically } from './durable-file';
+import { writeFileAtomically } from '../../domain/durable-file.nodejs';
 import { SyncError, refused } from './sync-error';
 import { pinnedHexKeys, verifyFirstRoot, type PinnedKeys } from './trust-bootstrap';
 

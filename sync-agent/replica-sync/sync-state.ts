@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomically } from './durable-file';
+import { writeFileAtomically } from '../../domain/durable-file.nodejs';
 
 export const SYNC_OUTCOMES = ['updated', 'current', 'stale', 'refused', 'unreachable'] as const;
 export type SyncOutcome = (typeof SYNC_OUTCOMES)[number];

@@ -1,6 +1,7 @@
 /**
  * Writes that survive a crash or power cut at any instant: a file is complete under its final name or not
  * there at all. Rename is atomic on POSIX file systems; the fsyncs make the data and the rename durable.
+ * The county's publisher and the terminal's sync agent both rely on it for the published data.
  */
 import { closeSync, fsyncSync, openSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -14,6 +15,7 @@ export function fsyncPath(file: string): void {
   }
 }
 
+/** Renames `from` over `to` durably: the data first, then the directory entry. */
 export function durableRename(from: string, to: string): void {
   fsyncPath(from);
   renameSync(from, to);
