@@ -50,7 +50,7 @@ export async function createKioskRuntime(
   );
   const usage = createUsageCounter(config.paths.outbox, {
     now,
-    onError: (error) => logInternalError('lookupResident', error),
+    onError: (error) => logInternalError('usage count', error),
   });
   const lookUp = async (input: { idNumber: string; name: string }) => {
     const result = await lookupResident(input, replica, sessions, shanghaiDate(now()));

@@ -12,11 +12,12 @@ export function redactIdNumbers(text: string): string {
   return text.replace(ID_NUMBER_LIKE, (match) => mask('idNumber', match));
 }
 
-export function describeInternalError(operation: OperationName, error: unknown): string {
+/** `what` names the work that failed: an operation, or background work such as a usage count. */
+export function describeInternalError(what: OperationName | 'usage count', error: unknown): string {
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown';
-  return `kiosk: ${operation} failed: ${redactIdNumbers(detail)}`;
+  return `kiosk: ${what} failed: ${redactIdNumbers(detail)}`;
 }
 
-export function logInternalError(operation: OperationName, error: unknown): void {
-  console.error(describeInternalError(operation, error));
+export function logInternalError(what: OperationName | 'usage count', error: unknown): void {
+  console.error(describeInternalError(what, error));
 }
