@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { captureOutput } from '../../county/cli/capture-output';
 import { createKeys } from '../../county/publish/root-chain';
 import { loadKioskConfig } from '../../kiosk-config/load-config';
 import { runSyncCli } from '../../sync-agent/cli/run-sync-cli';
@@ -13,14 +14,15 @@ import { runSyncCli } from '../../sync-agent/cli/run-sync-cli';
 const dir = mkdtempSync(join(tmpdir(), 'demo-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const quiet = { out: () => undefined, err: () => undefined };
-
 it('writes a loadable config that pins the county root key and carries the token', async () => {
   const { root, file } = createKeys(join(dir, 'keys'), new Date(), 365);
   const out = join(dir, 'config.json');
   const argv = ['demo-config', '--dir', join(dir, 'terminal'), '--county-url', 'http://127.0.0.1:8787'];
   expect(
-    await runSyncCli([...argv, '--token', 'a-token-of-the-demo-01', '--root', file, '--out', out], quiet),
+    await runSyncCli(
+      [...argv, '--token', 'a-token-of-the-demo-01', '--root', file, '--out', out],
+      captureOutput(),
+    ),
   ).toBe(0);
 
   const config = loadKioskConfig(out);
@@ -36,11 +38,7 @@ it('writes a loadable config that pins the county root key and carries the token
 });
 
 it('refuses a missing option with the usage', async () => {
-  const errors: string[] = [];
-  const code = await runSyncCli(['demo-config', '--dir', dir], {
-    out: () => undefined,
-    err: (l) => errors.push(l),
-  });
-  expect(code).toBe(2);
-  expect(errors.join('\n')).toContain('Usage: huimin-sync demo-config');
+  const output = captureOutput();
+  expect(await runSyncCli(['demo-config', '--dir', dir], output)).toBe(2);
+  expect(output.stderr.join('\n')).toContain('Usage: huimin-sync demo-config');
 });

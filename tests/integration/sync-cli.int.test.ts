@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTerminal } from '../../county/server/terminal-registry';
-import type { CliOutput } from '../../sync-agent/cli/command';
+import { captureOutput as capture } from '../../county/cli/capture-output';
 import { runSyncCli } from '../../sync-agent/cli/run-sync-cli';
 import { openOutbox } from '../../sync-agent/outbox/open-outbox';
 import { replicaVersion, startSyncCounty, terminalConfig, type SyncCounty } from '../faults/sync-county';
@@ -18,12 +18,6 @@ let dir: string;
 let configFile: string;
 let replica: string;
 let outboxFile: string;
-
-function capture(): CliOutput & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line) };
-}
 
 beforeAll(async () => {
   county = await startSyncCounty(6);
