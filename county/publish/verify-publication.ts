@@ -3,8 +3,7 @@
  * timestamp → snapshot → targets (signatures, versions, expiry, lengths and hashes), then every target
  * file. The publisher runs it on what it just wrote; tests run it on tampered copies.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   Metadata,
@@ -15,6 +14,7 @@ import {
   type Timestamp,
 } from '@tufjs/models';
 import { targetCustomSchema, type TargetCustom } from '../../domain/published/publish-format';
+import { sha256File } from '../../domain/file-digest.nodejs';
 
 export class PublicationError extends Error {}
 
@@ -56,16 +56,6 @@ function verifySigned(signer: Metadata<Root>, role: string, document: Metadata<n
   } catch {
     throw new PublicationError(`${file} is not signed by the county's ${role} key`);
   }
-}
-
-function sha256File(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(file)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
 }
 
 export async function verifyPublication(

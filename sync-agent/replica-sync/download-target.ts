@@ -4,10 +4,8 @@
  * signed length, and checking length and SHA-256 before anyone uses the file. Anything that fails the checks
  * is deleted.
  */
-import { createHash } from 'node:crypto';
 import {
   closeSync,
-  createReadStream,
   existsSync,
   mkdirSync,
   openSync,
@@ -20,6 +18,7 @@ import { join } from 'node:path';
 import type { ChosenTarget } from './choose-target';
 import type { FetchFunction } from './county-fetcher';
 import { SyncError, refused } from './sync-error';
+import { sha256File } from '../../domain/file-digest.nodejs';
 
 /** A download that receives nothing for this long is abandoned (and resumed at the next attempt). */
 const IDLE_TIMEOUT_MS = 30_000;
@@ -37,16 +36,6 @@ export function downloadsDir(stateDir: string): string {
 
 function sizeOf(file: string): number {
   return existsSync(file) ? statSync(file).size : 0;
-}
-
-function sha256File(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(file)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
 }
 
 function discard(file: string, reason: string): SyncError {
