@@ -28,33 +28,30 @@ export async function expectAccessible(page: Page, screen: string, locale: strin
   );
   expect(found, `axe on ${screen}`).toEqual([]);
 
-  const small = await page.getByRole('button').evaluateAll((buttons) =>
+  // Behind a dialog the page is inert: nobody can reach those buttons, so they do not count.
+  const boxes = await page.getByRole('button').evaluateAll((buttons) =>
     buttons
-      // Behind a dialog the page is inert: nobody can reach those buttons, so they do not count.
       .filter((button) => (button as HTMLElement).offsetParent !== null && !button.closest('[inert]'))
-      .map((button) => ({ text: button.textContent ?? '', box: button.getBoundingClientRect() }))
-      .filter(({ box }) => box.width < 72 || box.height < 72)
-      .map(({ text, box }) => `${text} ${Math.round(box.width)}×${Math.round(box.height)}`),
+      .map((button) => {
+        const { left, right, top, bottom, width, height } = button.getBoundingClientRect();
+        return { text: button.textContent ?? '', left, right, top, bottom, width, height };
+      }),
   );
+  const small = boxes
+    .filter((box) => box.width < 72 || box.height < 72)
+    .map((box) => `${box.text} ${Math.round(box.width)}×${Math.round(box.height)}`);
   expect(small, `targets under 72 px on ${screen}`).toEqual([]);
 
   // QUALITY.md: ≥ 12 px between targets; text ≥ 24 px (computed, so the text-size setting is honoured).
-  const crowded = await page.getByRole('button').evaluateAll((buttons) => {
-    const boxes = buttons
-      // Behind a dialog the page is inert: nobody can reach those buttons, so they do not count.
-      .filter((button) => (button as HTMLElement).offsetParent !== null && !button.closest('[inert]'))
-      .map((button) => ({ text: button.textContent ?? '', box: button.getBoundingClientRect() }));
-    const pairs: string[] = [];
-    boxes.forEach((a, i) =>
-      boxes.slice(i + 1).forEach((b) => {
-        const dx = Math.max(0, b.box.left - a.box.right, a.box.left - b.box.right);
-        const dy = Math.max(0, b.box.top - a.box.bottom, a.box.top - b.box.bottom);
-        if (Math.hypot(dx, dy) < 11.5)
-          pairs.push(`${a.text} | ${b.text}: ${Math.round(Math.hypot(dx, dy))} px`);
-      }),
-    );
-    return pairs;
-  });
+  const crowded = boxes.flatMap((a, i) =>
+    boxes.slice(i + 1).flatMap((b) => {
+      const gap = Math.hypot(
+        Math.max(0, b.left - a.right, a.left - b.right),
+        Math.max(0, b.top - a.bottom, a.top - b.bottom),
+      );
+      return gap < 11.5 ? [`${a.text} | ${b.text}: ${Math.round(gap)} px`] : [];
+    }),
+  );
   expect(crowded, `targets closer than 12 px on ${screen}`).toEqual([]);
   const tinyText = await page.evaluate(() => {
     const found: string[] = [];
