@@ -57,7 +57,7 @@ describe('huimin-county demo-replica', () => {
       const lookup = db.prepare('SELECT nonce, ciphertext FROM sealed_records WHERE tag = ?');
       for (const person of people.residents.slice(0, 5)) {
         expect(parseIdNumber(person.idNumber, '2025-06-10').ok).toBe(true);
-        const keys = await deriveRecordKeys(person.idNumber, meta.kdf);
+        const keys = await deriveRecordKeys(person, meta.kdf);
         const row = lookup.get(keys.tag) as { nonce: Buffer; ciphertext: Buffer } | undefined;
         expect(row && openRecord(keys, row)?.name).toBe(person.name);
       }

@@ -21,7 +21,7 @@ const COMPOUND_SURNAMES = new Set([
   '梁丘', '东门', '鲜于', '闾丘', '段干', '淳于', '太叔', '叱干', '完颜',
 ]);
 
-// A 15-digit number (first-generation card) or a fragment shows at most this share of its characters.
+// A fragment (anything not a whole number) shows at most this share of its characters, from the start.
 const SHORT_ID_REVEAL_SHARE = 0.4;
 
 /** Masks a person's name, ID number, bank card (一卡通) number or phone number for display. */
@@ -83,11 +83,15 @@ function maskName(value: string): string {
   return starAllBut(chars, (i) => rule(i) && (hidesSomething || i !== lastLetter));
 }
 
+// An ID number shows its region (the first 6 digits, the county's code for nearly every resident) and nothing
+// else: the birth date, the sequence (with the sex) and the check digit are what a guesser must pay for, one
+// key derivation each (domain/published/README.md, "What the public sees and what it costs to guess").
+const ID_REGION_DIGITS = 6;
+
 function maskIdNumber(value: string): string {
   const chars = Array.from(normalizeIdNumber(value));
-  if (chars.length >= 18) return keepEnds(chars, 6, 4);
-  const [head, tail] = splitReveal(Math.floor(chars.length * SHORT_ID_REVEAL_SHARE));
-  return keepEnds(chars, head, tail);
+  if (chars.length >= 18) return keepEnds(chars, ID_REGION_DIGITS, 0);
+  return keepEnds(chars, Math.floor(chars.length * SHORT_ID_REVEAL_SHARE), 0);
 }
 
 // Card and phone numbers arrive with spaces, dashes, brackets and full-width digits; only the characters

@@ -17,6 +17,26 @@ export function normalizePersonName(name: string): string {
   return normalizeNameDots(name.normalize('NFKC')).replace(/\s+/g, '');
 }
 
+// GA 467's card text holds the name in 15 UTF-16 code units; a longer registered name (some minority names)
+// is cut there on the card, so the record key reads the same first 15 units from every source.
+const RECORD_KEY_NAME_UNITS = 15;
+
+/**
+ * The name as it enters a resident's record key (see domain/published/sealing.nodejs.ts): the normalised
+ * spelling, Latin letters upper-cased, cut where the ID card cuts it. The card, the keypad and the county's
+ * master must all come to the same string, or the resident is "not found".
+ */
+export function recordKeyName(name: string): string {
+  // Control characters are never part of a name (and NUL separates the name from the number in the key).
+  const normalized = normalizePersonName(name)
+    .replace(/\p{Cc}/gu, '')
+    .toUpperCase();
+  let cut = normalized.slice(0, RECORD_KEY_NAME_UNITS);
+  // Never keep half of a character outside the Basic Multilingual Plane.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut;
+}
+
 export function isSamePersonName(typed: string, recorded: string): boolean {
   const a = normalizePersonName(typed);
   return a.length > 0 && a === normalizePersonName(recorded);

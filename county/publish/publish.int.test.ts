@@ -86,7 +86,7 @@ describe('publish', () => {
       ),
     );
     expect(meta.dataVersion).toBe(1);
-    const keys = await deriveRecordKeys(fixtureIdNumber(3), meta.kdf);
+    const keys = await deriveRecordKeys({ idNumber: fixtureIdNumber(3), name: fixtureName(3) }, meta.kdf);
     const row = replica
       .prepare('SELECT nonce, ciphertext FROM sealed_records WHERE tag = ?')
       .get(keys.tag) as { nonce: Buffer; ciphertext: Buffer } | undefined;
@@ -99,7 +99,10 @@ describe('publish', () => {
     ]);
     expect(record?.payments[0]).toMatchObject({ quantityMilli: 3503, standardFen: 11250, cardTail: '6217' });
 
-    const wrong = await deriveRecordKeys(fixtureIdNumber(RESIDENTS + 7), meta.kdf);
+    const wrong = await deriveRecordKeys(
+      { idNumber: fixtureIdNumber(RESIDENTS + 7), name: fixtureName(3) },
+      meta.kdf,
+    );
     const none = replica.prepare('SELECT nonce, ciphertext FROM sealed_records WHERE tag = ?').get(wrong.tag);
     expect(none).toBeUndefined();
     if (row) expect(openRecord(wrong, row)).toBeNull();

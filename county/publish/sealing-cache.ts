@@ -1,11 +1,14 @@
 /**
  * Seals every resident's record from the master database, paying scrypt only where nothing is cached:
- * derived keys are kept per person (valid while the county's KDF parameters stay the same), and so is the
+ * derived keys are kept per person (valid while the county's KDF parameters and the person's number and
+ * name as they enter the key stay the same), and so is the
  * last sealed row with the hash of its payload, so an unchanged record is republished byte for byte and a
  * delta carries only the records that changed.
  */
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { normalizeIdNumber } from '../../domain/id-number';
+import { recordKeyName } from '../../domain/person-name';
 import type { KdfParams, SealedPayload, SealedPayment } from '../../domain/published/replica-format';
 import {
   deriveRecordKeys,
@@ -18,7 +21,7 @@ import { mapConcurrent } from '../replica/map-concurrent';
 
 export interface SealingStats {
   residents: number;
-  /** Keys derived with scrypt in this run (new residents, or all after a KDF change). */
+  /** Keys derived with scrypt in this run (new residents, corrected numbers or names, or all after a KDF change). */
   derived: number;
   /** Records sealed afresh because their content changed or they are new. */
   resealed: number;
@@ -47,7 +50,7 @@ interface PaymentRow {
 }
 interface CachedRow {
   personId: number;
-  kdfFingerprint: string | null;
+  keyFingerprint: string | null;
   tag: Buffer | null;
   key: Buffer | null;
   payloadSha256: Buffer | null;
@@ -55,8 +58,20 @@ interface CachedRow {
   ciphertext: Buffer | null;
 }
 
-export function kdfFingerprint(kdf: KdfParams): string {
-  return createHash('sha256').update(JSON.stringify(kdf)).digest('hex').slice(0, 32);
+/**
+ * What a person's cached keys were derived from: the KDF parameters (salt included), the key scheme, and the
+ * number and name exactly as they enter the key. Stored in `sealing_keys.kdf_fingerprint` (named before the
+ * name joined the key); a fingerprint from before then never matches, so the first publish re-derives.
+ */
+function keyFingerprint(kdf: string, person: { idNumber: string; name: string }): string {
+  return createHash('sha256')
+    .update(kdf)
+    .update('\u0000id-number+name\u0000')
+    .update(normalizeIdNumber(person.idNumber))
+    .update('\u0000')
+    .update(recordKeyName(person.name))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 function sealedPayment(p: PaymentRow): SealedPayment {
@@ -82,7 +97,7 @@ export async function* sealFromMaster(
   options: { concurrency?: number; onProgress?: (residents: number) => void } = {},
 ): AsyncGenerator<SealedRow[]> {
   const concurrency = options.concurrency ?? availableParallelism();
-  const fingerprint = kdfFingerprint(kdf);
+  const kdfJson = JSON.stringify(kdf);
   const persons = db.prepare(
     'SELECT id, id_number AS idNumber, name FROM persons WHERE id > ? ORDER BY id LIMIT ?',
   );
@@ -94,7 +109,7 @@ export async function* sealFromMaster(
      ORDER BY person_id, planned_date, program_code, period, batch`,
   );
   const cached = db.prepare(
-    `SELECT p.id AS personId, k.kdf_fingerprint AS kdfFingerprint, k.tag, k.key,
+    `SELECT p.id AS personId, k.kdf_fingerprint AS keyFingerprint, k.tag, k.key,
             s.payload_sha256 AS payloadSha256, s.nonce, s.ciphertext
      FROM persons p LEFT JOIN sealing_keys k ON k.person_id = p.id LEFT JOIN sealed_rows s ON s.person_id = p.id
      WHERE p.id BETWEEN ? AND ?`,
@@ -134,24 +149,25 @@ export async function* sealFromMaster(
       };
       const hash = createHash('sha256').update(JSON.stringify(payload)).digest();
       const hit = cache.get(person.id);
-      const keysCached = hit?.kdfFingerprint === fingerprint && hit.tag !== null && hit.key !== null;
+      const fingerprint = keyFingerprint(kdfJson, person);
+      const keysCached = hit?.keyFingerprint === fingerprint && hit.tag !== null && hit.key !== null;
       if (keysCached && hit.payloadSha256?.equals(hash) && hit.nonce && hit.ciphertext) {
         stats.reused++;
         const row = { tag: hit.tag!, nonce: hit.nonce, ciphertext: hit.ciphertext };
-        return { row, person, hash, fresh: null, reused: true };
+        return { row, person, hash, fingerprint, fresh: null, reused: true };
       }
       let keys: RecordKeys;
       let fresh: RecordKeys | null = null;
       if (keysCached) keys = { tag: hit.tag!, key: hit.key! };
       else {
-        keys = fresh = await deriveRecordKeys(person.idNumber, kdf);
+        keys = fresh = await deriveRecordKeys(person, kdf);
         stats.derived++;
       }
       stats.resealed++;
-      return { row: sealRecord(keys, payload), person, hash, fresh, reused: false };
+      return { row: sealRecord(keys, payload), person, hash, fingerprint, fresh, reused: false };
     });
 
-    for (const { row, person, hash, fresh, reused } of rows) {
+    for (const { row, person, hash, fingerprint, fresh, reused } of rows) {
       if (fresh) saveKeys.run(person.id, fingerprint, fresh.tag, fresh.key);
       if (!reused) saveRow.run(person.id, hash, row.nonce, row.ciphertext);
     }

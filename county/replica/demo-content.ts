@@ -79,7 +79,7 @@ export function demoReplicaContent(
     tables: { programs },
     sealed: sealRecords(
       records,
-      (record) => deriveRecordKeys(record.idNumber, options.kdf),
+      (record) => deriveRecordKeys(record, options.kdf),
       options.concurrency,
     ),
   };

@@ -32,8 +32,11 @@ function lookUp(path: string, tag: Buffer): { nonce: Buffer; ciphertext: Buffer 
   }
 }
 
-async function openFor(path: string, idNumber: string): Promise<SealedPayload | null> {
-  const keys = await deriveRecordKeys(idNumber, kdf);
+async function openFor(
+  path: string,
+  identity: { idNumber: string; name: string },
+): Promise<SealedPayload | null> {
+  const keys = await deriveRecordKeys(identity, kdf);
   const row = lookUp(path, keys.tag);
   return row ? openRecord(keys, row) : null;
 }
@@ -100,7 +103,7 @@ describe('writeReplica', () => {
       (p) => county.payments.filter((x) => x.idNumber === p.idNumber).length > 3,
     );
     expect(person).toBeDefined();
-    const record = await openFor(file, person!.idNumber.toLowerCase());
+    const record = await openFor(file, { idNumber: person!.idNumber.toLowerCase(), name: person!.name });
     expect(record?.name).toBe(person!.name);
     expect(record?.idNumber).toBe(person!.idNumber);
     const expected = county.payments
@@ -110,18 +113,19 @@ describe('writeReplica', () => {
     expect(record?.payments).toEqual(expect.arrayContaining(expected));
   });
 
-  it('does not open a resident’s row with a neighbour’s ID number', async () => {
+  it('does not open a resident’s row with a neighbour’s ID number and name', async () => {
     const [a, b] = county.persons.filter((p) => p.householdId === county.persons[0]!.householdId);
     const neighbour = b ?? county.persons[1]!;
-    const keysA = await deriveRecordKeys(a!.idNumber, kdf);
-    const keysNeighbour = await deriveRecordKeys(neighbour.idNumber, kdf);
+    const keysA = await deriveRecordKeys(a!, kdf);
+    const keysNeighbour = await deriveRecordKeys(neighbour, kdf);
     const rowA = lookUp(file, keysA.tag)!;
     expect(openRecord(keysNeighbour, rowA)).toBeNull();
-    expect((await openFor(file, neighbour.idNumber))?.name).toBe(neighbour.name);
+    expect((await openFor(file, neighbour))?.name).toBe(neighbour.name);
+    expect(await openFor(file, { idNumber: a!.idNumber, name: neighbour.name })).toBeNull();
   });
 
   it('finds nothing for a valid number that is not in the county', async () => {
-    expect(await openFor(file, '359901199001010011')).toBeNull();
+    expect(await openFor(file, { idNumber: '359901199001010011', name: '张三' })).toBeNull();
   });
 
   it('replaces an existing file whole, and leaves it untouched when writing fails', async () => {

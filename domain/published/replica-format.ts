@@ -2,15 +2,41 @@
  * The terminal's replica: one SQLite file the county publishes and every terminal holds read-only.
  *
  * Public data (programs, county facts) is stored plainly. Each resident's own record is sealed (see
- * sealing.nodejs.ts): the row is keyed by a tag derived from the ID number with a slow KDF, so the file names
- * nobody and can only be opened one guessed ID number at a time.
+ * sealing.nodejs.ts): the row is keyed by a tag derived from the ID number and name with a slow KDF, so the
+ * file names nobody and can only be opened one guessed number and name at a time.
  *
  * Pure: no Node APIs, so the renderer's types and any reader can share it.
  */
 import { z } from 'zod';
 
 /** Bumped on any change a reader of an older version would misread. */
-export const REPLICA_SCHEMA_VERSION = 2;
+export const REPLICA_SCHEMA_VERSION = 3;
+
+/**
+ * What a record's key is derived from. Schema 2 keyed records by the ID number alone, which a public roster
+ * entry narrowed to about a thousand guesses; schema 3 adds the resident's name (docs/adr/0001-record-key.md).
+ * The tables of both are the same.
+ */
+export type RecordKeyScheme = 'id-number' | 'id-number+name';
+
+const RECORD_KEY_SCHEMES: Readonly<Record<number, RecordKeyScheme>> = {
+  2: 'id-number',
+  3: 'id-number+name',
+};
+
+/**
+ * The replica schemas a terminal reads: the current one, and schema 2 until the first sync after an upgrade
+ * replaces it (so lookups never stop while the new data is on its way).
+ */
+export const READABLE_REPLICA_SCHEMA_VERSIONS: readonly number[] =
+  Object.keys(RECORD_KEY_SCHEMES).map(Number);
+
+/** The record-key scheme of a readable replica schema version. */
+export function recordKeyScheme(schemaVersion: number): RecordKeyScheme {
+  const scheme = RECORD_KEY_SCHEMES[schemaVersion];
+  if (scheme === undefined) throw new RangeError(`replica schema ${schemaVersion} is not readable here`);
+  return scheme;
+}
 
 /**
  * Public tables hold what the law publishes anyway (programs, masked rosters, village finances, cadre
@@ -192,7 +218,7 @@ export const REPLICA_META_KEYS = {
   dataAsOf: 'data_as_of',
   countyName: 'county_name',
   hotline: 'hotline',
-  /** JSON of KdfParams: how to derive a record's keys from an ID number. */
+  /** JSON of KdfParams: the cost and salt of deriving a record's keys from an ID number and name. */
   kdf: 'kdf',
 } as const;
 export type ReplicaMetaKey = (typeof REPLICA_META_KEYS)[keyof typeof REPLICA_META_KEYS];
@@ -217,7 +243,7 @@ export const kdfParamsSchema = kdfCostSchema.extend({
 });
 export type KdfParams = z.infer<typeof kdfParamsSchema>;
 
-/** About 50 ms and 32 MiB per derivation on a 2020s core: what a thief pays for each guessed ID number. */
+/** About 50 ms and 32 MiB per derivation on a 2020s core: what a thief pays for each guess. */
 export const DEFAULT_KDF_COST: KdfCost = { N: 2 ** 15, r: 8, p: 1 };
 /** Cheap enough for tests and demos; never for a published county. */
 export const TEST_KDF_COST: KdfCost = { N: 2 ** 10, r: 8, p: 1 };

@@ -1,18 +1,21 @@
 /**
- * Sealing a resident's own record in the replica (see ARCHITECTURE.md, "Privacy of the replica").
+ * Sealing a resident's own record in the replica (see ARCHITECTURE.md, "Privacy of the replica", and
+ * docs/adr/0001-record-key.md).
  *
- * scrypt(normalized ID number, county salt) gives a master secret; HKDF splits it into a lookup tag (the row's
- * key in `sealed_records`) and an AES-256-GCM key. Whoever holds the card or the number derives both and opens
- * exactly one row; whoever holds only the file pays one scrypt per guessed number.
+ * scrypt(normalized ID number and name, county salt) gives a master secret; HKDF splits it into a lookup tag
+ * (the row's key in `sealed_records`) and an AES-256-GCM key. Whoever holds the card, or the number with the
+ * name, derives both and opens exactly one row; whoever holds only the file pays one scrypt per guessed pair.
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { normalizeIdNumber } from '../id-number';
+import { recordKeyName } from '../person-name';
 import {
   kdfParamsSchema,
   sealedPayloadSchema,
   type KdfCost,
   type KdfParams,
+  type RecordKeyScheme,
   type SealedPayload,
 } from './replica-format';
 
@@ -36,8 +39,26 @@ const PAD_BLOCK = 256;
 const LENGTH_BYTES = 4;
 // A payload that inflates beyond this is not one the county wrote (a record holds years of payments, not MBs).
 const MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
-const TAG_INFO = 'huimin-kiosk/replica/v1/tag';
-const KEY_INFO = 'huimin-kiosk/replica/v1/key';
+// Each scheme has its own HKDF labels, so keys of one can never be mistaken for keys of the other.
+const SUBKEY_INFO: Record<RecordKeyScheme, { tag: string; key: string }> = {
+  'id-number': { tag: 'huimin-kiosk/replica/v1/tag', key: 'huimin-kiosk/replica/v1/key' },
+  'id-number+name': { tag: 'huimin-kiosk/replica/v2/tag', key: 'huimin-kiosk/replica/v2/key' },
+};
+
+/** Who a record belongs to, as the card, the keypad or the county's master gives it. */
+export interface RecordIdentity {
+  idNumber: string;
+  name: string;
+}
+
+/**
+ * The KDF's password. NUL cannot occur in a normalised ID number or name, so no two identities share one.
+ * `id-number` is the key of schema-2 replicas, read only until every terminal holds a schema-3 one.
+ */
+function kdfPassword(identity: RecordIdentity, scheme: RecordKeyScheme): string {
+  const idNumber = normalizeIdNumber(identity.idNumber);
+  return scheme === 'id-number' ? idNumber : `${idNumber}\u0000${recordKeyName(identity.name)}`;
+}
 
 /** Fresh parameters for a county: the salt stays with the county so cached keys remain valid across publishes. */
 export function createKdfParams(cost: KdfCost): KdfParams {
@@ -55,11 +76,16 @@ function scryptAsync(password: string, salt: Buffer, kdf: KdfParams): Promise<Bu
 }
 
 /** Slow on purpose; runs on libuv's thread pool, so several can be awaited at once. */
-export async function deriveRecordKeys(idNumber: string, kdf: KdfParams): Promise<RecordKeys> {
+export async function deriveRecordKeys(
+  identity: RecordIdentity,
+  kdf: KdfParams,
+  scheme: RecordKeyScheme = 'id-number+name',
+): Promise<RecordKeys> {
   const params = kdfParamsSchema.parse(kdf);
-  const master = await scryptAsync(normalizeIdNumber(idNumber), Buffer.from(params.salt, 'base64'), params);
-  const subkey = (info: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
-  return { tag: subkey(TAG_INFO), key: subkey(KEY_INFO) };
+  const master = await scryptAsync(kdfPassword(identity, scheme), Buffer.from(params.salt, 'base64'), params);
+  const info = SUBKEY_INFO[scheme];
+  const subkey = (label: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), label, 32));
+  return { tag: subkey(info.tag), key: subkey(info.key) };
 }
 
 /**

@@ -72,7 +72,7 @@ describe('the receipt on paper', () => {
 
       const read = printedLines(decoded).join('\n');
       expect(read).toContain(layout.locale === 'zh-CN' ? '投诉受理编号：TS-2026-0042' : 'Complaint tracking');
-      expect(read).toContain('9901**********123X');
+      expect(read).toContain('990101************');
       expect(read).toContain('0591-12345678');
     },
   );

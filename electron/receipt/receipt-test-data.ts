@@ -42,7 +42,7 @@ export function receiptInput(overrides: Partial<ReceiptInput> = {}): ReceiptInpu
     siteName: '示范县梅溪镇便民服务中心',
     printedAt: new Date('2026-11-24T08:18:03Z'),
     maskedName: '李*䶮',
-    maskedIdNumber: '9901**********123X',
+    maskedIdNumber: '990101************',
     year: 2025,
     payments: [farmland, oldAge, reservoir],
     dataAsOf: '2026-11-23T17:30:00Z',

@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import {
-  REPLICA_SCHEMA_VERSION,
+  READABLE_REPLICA_SCHEMA_VERSIONS,
   replicaMetaSchema,
   replicaProgramSchema,
   type ReplicaMeta,
@@ -48,8 +48,10 @@ function openReplica(filePath: string): OpenReplica {
   try {
     const metaRows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
     const meta = replicaMetaSchema.parse(Object.fromEntries(metaRows.map((row) => [row.key, row.value])));
-    if (meta.schemaVersion !== REPLICA_SCHEMA_VERSION) {
-      throw new Error(`schema version ${meta.schemaVersion}, this terminal reads ${REPLICA_SCHEMA_VERSION}`);
+    if (!READABLE_REPLICA_SCHEMA_VERSIONS.includes(meta.schemaVersion)) {
+      throw new Error(
+        `schema version ${meta.schemaVersion}, this terminal reads ${READABLE_REPLICA_SCHEMA_VERSIONS.join(', ')}`,
+      );
     }
     const programs = db
       .prepare(`SELECT ${PROGRAM_COLUMNS} FROM programs`)

@@ -63,7 +63,10 @@ export async function publishBench({ residents }: { residents: number }): Promis
     for (let i = 0; i < 10; i++) {
       derivations.push(
         await timeMs(() =>
-          deriveRecordKeys(`35990119500101${String(1000 + i)}`.slice(0, 17) + 'X', defaultKdf),
+          deriveRecordKeys(
+            { idNumber: `35990119500101${String(1000 + i)}`.slice(0, 17) + 'X', name: '王秀英' },
+            defaultKdf,
+          ),
         ),
       );
     }

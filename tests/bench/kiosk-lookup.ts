@@ -41,7 +41,7 @@ export async function lookupBench({ residents }: { residents: number }): Promise
   const defaultKdf = createKdfParams(DEFAULT_KDF_COST);
   const derivations: number[] = [];
   for (const person of sample.slice(0, 15)) {
-    derivations.push(await timeMs(() => deriveRecordKeys(person.idNumber, defaultKdf)));
+    derivations.push(await timeMs(() => deriveRecordKeys(person, defaultKdf)));
   }
   derivations.sort((a, b) => a - b);
 

@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { fixtureIdNumber } from '../../county/publish/publish-fixture';
+import { fixtureIdNumber, fixtureName } from '../../county/publish/publish-fixture';
 import type { PublishResult } from '../../county/publish/publish';
 import { replicaMetaSchema } from '../../domain/published/replica-format';
 import { deriveRecordKeys, openRecord, type RecordKeys } from '../../domain/published/sealing.nodejs';
@@ -113,7 +113,8 @@ async function lookupKeys(replica: string): Promise<RecordKeys[]> {
   db.close();
   const { kdf } = replicaMetaSchema.parse(Object.fromEntries(rows.map((r) => [r.key, r.value])));
   const keys: RecordKeys[] = [];
-  for (let i = 1; i <= LOOKUP_SAMPLE; i++) keys.push(await deriveRecordKeys(fixtureIdNumber(i * 7), kdf));
+  for (let i = 1; i <= LOOKUP_SAMPLE; i++)
+    keys.push(await deriveRecordKeys({ idNumber: fixtureIdNumber(i * 7), name: fixtureName(i * 7) }, kdf));
   return keys;
 }
 

@@ -113,7 +113,10 @@ export async function opensSealedRecord(file: string, index: number): Promise<bo
   try {
     const rows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
     const meta = replicaMetaSchema.parse(Object.fromEntries(rows.map((r) => [r.key, r.value])));
-    const keys = await deriveRecordKeys(fixtureIdNumber(index), meta.kdf);
+    const keys = await deriveRecordKeys(
+      { idNumber: fixtureIdNumber(index), name: fixtureName(index) },
+      meta.kdf,
+    );
     const row = db.prepare('SELECT nonce, ciphertext FROM sealed_records WHERE tag = ?').get(keys.tag) as
       { nonce: Buffer; ciphertext: Buffer } | undefined;
     return row !== undefined && openRecord(keys, row)?.name === fixtureName(index);

@@ -70,7 +70,7 @@ describe('the kiosk runtime over a real replica', () => {
     const theirs = county.payments.filter((p) => p.idNumber === person.idNumber);
     expect(result.resident.payments).toHaveLength(theirs.length);
     expect(result.resident.maskedIdNumber).toBe(
-      `${person.idNumber.slice(0, 6)}********${person.idNumber.slice(14)}`,
+      `${person.idNumber.slice(0, 6)}${'*'.repeat(12)}`,
     );
     expect(result.resident.maskedName).not.toBe(person.name);
     expect(JSON.stringify(result)).not.toContain(person.idNumber);

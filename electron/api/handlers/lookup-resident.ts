@@ -1,6 +1,7 @@
 /**
- * Opening one resident's sealed record with the number (and name) they gave. The number is checked like
- * any other input; the record is found by the tag derived from it and must carry the same name.
+ * Opening one resident's sealed record with the number and name they gave. The number is checked like any
+ * other input; the record is found by the tag derived from both (schema 3), or from the number alone in a
+ * schema-2 replica not yet replaced by the first sync after an upgrade, and must carry the same name.
  */
 import { parseIdNumber } from '../../../domain/id-number';
 import { mask } from '../../../domain/masking';
@@ -9,7 +10,7 @@ import { paymentStatus } from '../../../domain/payments';
 import type { LocalDate } from '../../../domain/dates';
 import type { SealedPayload } from '../../../domain/published/replica-format';
 import { deriveRecordKeys, openRecord } from '../../../domain/published/sealing.nodejs';
-import type { ReplicaProgram } from '../../../domain/published/replica-format';
+import { recordKeyScheme, type ReplicaProgram } from '../../../domain/published/replica-format';
 import type { ReplicaReader } from '../../replica/replica-reader';
 import type { LookupResult, PaymentView } from '../contract';
 import type { ResidentSessions } from '../resident-sessions';
@@ -46,7 +47,9 @@ export async function lookupResident(
 ): Promise<LookupResult> {
   const parsed = parseIdNumber(input.idNumber, today);
   if (!parsed.ok) return { status: 'invalid-id', reason: parsed.problem.reason };
-  const keys = await deriveRecordKeys(parsed.id.value, replica.meta().kdf);
+  const meta = replica.meta();
+  const identity = { idNumber: parsed.id.value, name: input.name };
+  const keys = await deriveRecordKeys(identity, meta.kdf, recordKeyScheme(meta.schemaVersion));
   const row = replica.sealedRecord(keys.tag);
   const record = row ? openRecord(keys, row) : null;
   // A wrong name answers exactly like an unknown number, so the terminal cannot be used to test whether
