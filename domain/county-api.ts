@@ -6,7 +6,9 @@
  * older county server (and the other way round). Pure: no Node APIs.
  */
 import { z } from 'zod';
+import { isValidLocalDate, plusDays, type LocalDate } from './dates';
 import { normalizeIdNumber, parseIdNumber } from './id-number';
+import { USAGE_KINDS } from './usage-kinds';
 
 export const COUNTY_API_PATHS = {
   health: '/api/v1/health',
@@ -16,6 +18,12 @@ export const COUNTY_API_PATHS = {
 
 /** Where the county server serves the publish directory; any static host may serve it elsewhere. */
 export const PUBLISH_PATH_PREFIX = '/publish/';
+
+/**
+ * The largest request body the county server takes by default (larger: 413). Terminals size their heartbeats
+ * well under it (sync-agent/outbox/heartbeat.ts), since a proxy in front may allow less.
+ */
+export const COUNTY_BODY_LIMIT_BYTES = 64 * 1024;
 
 /** An instant as ISO 8601 text with its offset (`2026-03-05T08:30:00Z`, `2026-03-05T16:30:00+08:00`). */
 const instant = z.iso.datetime({ offset: true });
@@ -58,18 +66,36 @@ export const CARD_READER_STATES = [
   'not-configured',
 ] as const;
 
-const localDay = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date YYYY-MM-DD');
+const localDay = z.string().refine(isValidLocalDate, 'must be a real calendar date YYYY-MM-DD');
+
+/**
+ * The days a usage count may be for, around the receiver's today in Asia/Shanghai. 400 days back: a terminal
+ * that was offline for a whole year (a hall closed for repairs, a terminal away for service) still reports
+ * that year, with a month to spare for a wrong clock; older counts belong to statistics closed long ago.
+ * One day ahead: a terminal whose clock runs a little fast counts "tomorrow" just after midnight; more than
+ * that is a wrong clock, not a day that happened.
+ */
+export const USAGE_DAYS_BACK = 400;
+export const USAGE_DAYS_AHEAD = 1;
+
+export function usageDayWindow(today: LocalDate): { earliest: LocalDate; latest: LocalDate } {
+  return { earliest: plusDays(today, -USAGE_DAYS_BACK), latest: plusDays(today, USAGE_DAYS_AHEAD) };
+}
+
+/** No kiosk is used ten times a second all day long: a larger count is a fault, not a day at the hall. */
+export const USAGE_COUNT_MAX = 1_000_000;
 
 /** An anonymous usage count of one kind on one of the terminal's days (lookups, receipts, ratings…). */
 export const usageCountSchema = z.object({
   day: localDay,
-  kind: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
+  kind: z.enum(USAGE_KINDS, { error: `must be one of ${USAGE_KINDS.join(', ')}` }),
   /** The whole day's count so far: the county keeps the latest per terminal, day and kind. */
-  count: z.number().int().min(0),
+  count: z.number().int().min(0).max(USAGE_COUNT_MAX),
 });
 export type UsageCount = z.infer<typeof usageCountSchema>;
+
+/** At most this many counts in one heartbeat; with the body limit, fewer fit anyway (~1,100). */
+export const HEARTBEAT_MAX_COUNTERS = 2000;
 
 export const heartbeatSchema = z.object({
   /** The data version the terminal's replica holds; null before its first sync. */
@@ -87,9 +113,41 @@ export const heartbeatSchema = z.object({
   /** When the terminal last tried to sync, and last succeeded (optional: older terminals do not send it). */
   lastSync: z.object({ attemptedAt: instant.nullable(), succeededAt: instant.nullable() }).optional(),
   /** Anonymous usage counts not yet acknowledged; never anything about a person. */
-  counters: z.array(usageCountSchema).max(2000).optional(),
+  counters: z
+    .array(usageCountSchema)
+    .max(HEARTBEAT_MAX_COUNTERS)
+    .superRefine((counters, context) => {
+      const seen = new Set<string>();
+      counters.forEach(({ day, kind }, index) => {
+        if (seen.has(`${day} ${kind}`)) {
+          context.addIssue({ code: 'custom', path: [index], message: `${day} ${kind} is counted twice` });
+        }
+        seen.add(`${day} ${kind}`);
+      });
+    })
+    .optional(),
 });
 export type Heartbeat = z.infer<typeof heartbeatSchema>;
+
+/**
+ * The heartbeat as the county takes it on `today` (its own, in Asia/Shanghai): every count's day within
+ * `usageDayWindow(today)`. With the known kinds and one count per day and kind, a terminal holds at most
+ * USAGE_KINDS.length rows per day, over a window of USAGE_DAYS_BACK + USAGE_DAYS_AHEAD + 1 days.
+ */
+export function heartbeatSchemaOn(today: LocalDate) {
+  const { earliest, latest } = usageDayWindow(today);
+  return heartbeatSchema.superRefine((heartbeat, context) => {
+    heartbeat.counters?.forEach(({ day }, index) => {
+      if (day < earliest || day > latest) {
+        context.addIssue({
+          code: 'custom',
+          path: ['counters', index, 'day'],
+          message: `must be from ${earliest} to ${latest} (the county's today in Asia/Shanghai is ${today})`,
+        });
+      }
+    });
+  });
+}
 
 export const heartbeatAnswerSchema = z.object({
   ok: z.literal(true),
@@ -167,11 +225,13 @@ export const COUNTY_API_ERROR_STATUS = {
   unauthorized: 401,
   revoked: 403,
   'not-found': 404,
+  'request-timeout': 408,
   'idempotency-conflict': 409,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'range-not-satisfiable': 416,
   'rate-limited': 429,
+  'headers-too-large': 431,
   internal: 500,
 } as const;
 export type CountyApiErrorCode = keyof typeof COUNTY_API_ERROR_STATUS;

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COUNTY_TIME_ZONE, isValidLocalDate, shanghaiDate, shanghaiDateTime, yearOf } from './dates';
+import {
+  COUNTY_TIME_ZONE,
+  isValidLocalDate,
+  plusDays,
+  shanghaiDate,
+  shanghaiDateTime,
+  yearOf,
+} from './dates';
 
 describe('shanghaiDate and shanghaiDateTime', () => {
   it('is the county time zone', () => {
@@ -93,5 +100,39 @@ describe('yearOf', () => {
   it('refuses a malformed date instead of guessing', () => {
     expect(() => yearOf('2026-3-5')).toThrow(RangeError);
     expect(() => yearOf('')).toThrow(RangeError);
+  });
+});
+
+describe('plusDays', () => {
+  it.each([
+    ['2026-03-05', 1, '2026-03-06'],
+    ['2026-02-28', 1, '2026-03-01'],
+    ['2024-02-28', 1, '2024-02-29'],
+    ['2026-01-01', -1, '2025-12-31'],
+    ['2026-03-05', -400, '2025-01-29'],
+    ['2026-03-05', 0, '2026-03-05'],
+  ])('%s plus %i days is %s', (date, days, expected) => {
+    expect(plusDays(date, days)).toBe(expected);
+  });
+
+  it('goes forward and back to the same date, one calendar day at a time', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2_000_000 }),
+        fc.integer({ min: -3000, max: 3000 }),
+        (n, days) => {
+          const date = new Date(Date.UTC(1900, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+          const shifted = plusDays(date, days);
+          expect(isValidLocalDate(shifted)).toBe(true);
+          expect(plusDays(shifted, -days)).toBe(date);
+          expect(Date.parse(shifted) - Date.parse(date)).toBe(days * 86_400_000);
+        },
+      ),
+    );
+  });
+
+  it('refuses what is not a date', () => {
+    expect(() => plusDays('2026-02-31', 1)).toThrow(RangeError);
+    expect(() => plusDays('9999-12-31', 1)).toThrow(RangeError);
   });
 });

@@ -58,3 +58,15 @@ export function yearOf(date: LocalDate): number {
   if (!isValidLocalDate(date)) throw new RangeError('not a YYYY-MM-DD date');
   return Number(date.slice(0, 4));
 }
+
+/** The calendar date `days` after `date` (before it when negative): calendar arithmetic, no clock involved. */
+export function plusDays(date: LocalDate, days: number): LocalDate {
+  if (!isValidLocalDate(date) || !Number.isSafeInteger(days)) throw new RangeError('not a YYYY-MM-DD date');
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const shifted = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, takes years below 100 as written.
+  shifted.setUTCFullYear(year, month - 1, day + days);
+  const result = shifted.toISOString().slice(0, 10);
+  if (!isValidLocalDate(result)) throw new RangeError('the date is outside years 0000–9999');
+  return result;
+}

@@ -1,6 +1,7 @@
 /**
  * What the terminal counts, per day: only how often something happened, never who or what was looked up.
  * A resident's rating (1–5 stars) is a count too, so it needs no record of its own and no upload of its own.
+ * The terminal counts these kinds and the county accepts only these (domain/county-api.ts): one list for both.
  */
 export const USAGE_KINDS = [
   'lookup',

@@ -3,11 +3,12 @@ import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import {
   COUNTY_API_PATHS,
   complaintSchema,
-  heartbeatSchema,
+  heartbeatSchemaOn,
   type ComplaintReceipt,
   type HealthAnswer,
   type HeartbeatAnswer,
 } from '../../domain/county-api';
+import { shanghaiDate } from '../../domain/dates';
 import type { MasterDatabase } from '../master/open-master';
 import { CountyApiError, invalidBody } from './api-errors';
 import { takeInComplaint } from './complaint-intake';
@@ -34,9 +35,11 @@ export function registerApiRoutes(
     COUNTY_API_PATHS.heartbeat,
     { onRequest: terminalOnly },
     async (request): Promise<HeartbeatAnswer> => {
-      const parsed = heartbeatSchema.safeParse(request.body);
-      if (!parsed.success) throw invalidBody(parsed.error);
       const receivedAt = now();
+      // Counts only for the known kinds and for real days near the county's own today; a heartbeat with
+      // any other is refused whole, so nothing of it is stored.
+      const parsed = heartbeatSchemaOn(shanghaiDate(receivedAt)).safeParse(request.body);
+      if (!parsed.success) throw invalidBody(parsed.error);
       recordHeartbeat(db, terminalIdOf(request), parsed.data, receivedAt);
       return { ok: true, serverTime: receivedAt.toISOString(), latestVersion: latestPublishedVersion(db) };
     },

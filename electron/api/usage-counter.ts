@@ -4,7 +4,7 @@
  * reported as an internal error and the lookup or print goes on.
  */
 import { openOutbox, type Outbox } from '../../sync-agent/outbox/open-outbox';
-import type { UsageKind } from '../../sync-agent/outbox/usage-kinds';
+import type { UsageKind } from '../../domain/usage-kinds';
 
 export interface UsageCounter {
   count(kind: UsageKind): void;

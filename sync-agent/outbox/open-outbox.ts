@@ -17,7 +17,7 @@ import {
 import { shanghaiDate, type LocalDate } from '../../domain/dates';
 import type { UsageCount } from '../county-client/terminal-heartbeat';
 import { OUTBOX_MIGRATIONS } from './migrations';
-import { ratingKind, type RatingScore, type UsageKind } from './usage-kinds';
+import { ratingKind, type RatingScore, type UsageKind } from '../../domain/usage-kinds';
 
 export const ACKNOWLEDGED_KEPT_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -162,7 +162,7 @@ export function openOutbox(file: string): Outbox {
      ON CONFLICT (day, kind) DO UPDATE SET count = count + excluded.count`,
   );
   const selectUnreported = db.prepare(
-    `SELECT day, kind, count FROM usage_counters WHERE count > reported_count OR day = ? ORDER BY day, kind LIMIT 2000`,
+    `SELECT day, kind, count FROM usage_counters WHERE count > reported_count OR day = ? ORDER BY day, kind`,
   );
   const reportUsage = db.prepare(
     `UPDATE usage_counters SET reported_count = max(reported_count, ?), reported_at = ? WHERE day = ? AND kind = ?`,
