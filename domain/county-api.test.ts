@@ -7,8 +7,12 @@ import {
   errorBodySchema,
   heartbeatAnswerSchema,
   heartbeatSchema,
+  heartbeatSchemaOn,
+  usageCountSchema,
+  usageDayWindow,
   type ComplaintInput,
 } from './county-api';
+import { USAGE_KINDS } from './usage-kinds';
 
 const heartbeat = {
   dataVersion: 12,
@@ -56,6 +60,49 @@ describe('heartbeatSchema', () => {
     const answer = { ok: true, serverTime: '2026-03-05T08:30:01Z', latestVersion: null };
     expect(heartbeatAnswerSchema.parse(answer)).toEqual(answer);
     expect(heartbeatAnswerSchema.safeParse({ ...answer, ok: false }).success).toBe(false);
+  });
+});
+
+describe('usage counts in a heartbeat', () => {
+  const count = { day: '2026-03-05', kind: 'lookup', count: 12 };
+
+  it('accepts every known kind on a real day', () => {
+    for (const kind of USAGE_KINDS) expect(usageCountSchema.parse({ ...count, kind }).kind).toBe(kind);
+    expect(usageCountSchema.parse({ ...count, day: '2024-02-29', count: 0 }).day).toBe('2024-02-29');
+  });
+
+  it.each([
+    ['day', { day: '2026-02-31' }, 'must be a real calendar date YYYY-MM-DD'],
+    ['day', { day: '2026-13-01' }, 'must be a real calendar date YYYY-MM-DD'],
+    ['day', { day: '2026-3-5' }, 'must be a real calendar date YYYY-MM-DD'],
+    ['kind', { kind: 'Lookup' }, 'must be one of lookup, lookup-not-found'],
+    ['kind', { kind: 'lookups' }, 'must be one of'],
+    ['count', { count: -1 }, ''],
+    ['count', { count: 1.5 }, ''],
+    ['count', { count: 1_000_001 }, ''],
+  ])('refuses a wrong %s: %j', (path, change, message) => {
+    const result = usageCountSchema.safeParse({ ...count, ...change });
+    expect(issuePaths(result)).toEqual([path]);
+    expect(result.error?.issues[0]?.message).toContain(message);
+  });
+
+  it("takes days from 400 days before the county's today to one day after it", () => {
+    expect(usageDayWindow('2026-03-05')).toEqual({ earliest: '2025-01-29', latest: '2026-03-06' });
+    const on = heartbeatSchemaOn('2026-03-05');
+    const counters = ['2025-01-29', '2026-03-06'].map((day) => ({ ...count, day }));
+    expect(on.parse({ ...heartbeat, counters }).counters).toEqual(counters);
+    for (const day of ['2025-01-28', '2026-03-07', '9999-12-31', '1970-01-01']) {
+      const result = on.safeParse({ ...heartbeat, counters: [count, { ...count, day }] });
+      expect(issuePaths(result), day).toEqual(['counters.1.day']);
+      expect(result.error?.issues[0]?.message).toBe(
+        "must be from 2025-01-29 to 2026-03-06 (the county's today in Asia/Shanghai is 2026-03-05)",
+      );
+    }
+  });
+
+  it('refuses a day and kind counted twice in one heartbeat', () => {
+    const result = heartbeatSchema.safeParse({ ...heartbeat, counters: [count, { ...count, count: 13 }] });
+    expect(issuePaths(result)).toEqual(['counters.1']);
   });
 });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorBodySchema, type ComplaintInput } from '../../domain/county-api';
+import { USAGE_KINDS } from '../../domain/usage-kinds';
 import { openMaster, type MasterDatabase } from '../master/open-master';
 import { createCountyServer, type CountyServerLimits } from './create-server';
 import { addTerminal, findTerminal, revokeTerminal, rotateTerminalToken } from './terminal-registry';
@@ -132,6 +133,68 @@ describe('POST /api/v1/heartbeat', () => {
     expect(error.code).toBe('invalid-body');
     expect(error.issues?.map((issue) => issue.path)).toEqual(['devices.printer']);
     expect(findTerminal(db, 'T-001')?.lastHeartbeatAt).toBeNull();
+  });
+});
+
+describe('usage counts in heartbeats', () => {
+  const good = { day: '2026-03-05', kind: 'lookup', count: 12 };
+  const usageRows = () => db.prepare('SELECT count(*) FROM terminal_usage').pluck().get() as number;
+
+  it.each([
+    ['counters.1.day', { day: '2026-02-31' }],
+    ['counters.1.day', { day: '9999-12-31' }],
+    ['counters.1.day', { day: '2026-03-07' }],
+    ['counters.1.day', { day: '2025-01-28' }],
+    ['counters.1.kind', { kind: 'lookups' }],
+    ['counters.1.kind', { kind: 'Lookup' }],
+    ['counters.1.count', { kind: 'receipt-printed', count: 10_000_000 }],
+    ['counters.1', {}],
+  ])(
+    'refuses the whole heartbeat with 400 naming %s, and stores nothing of it (%j)',
+    async (path, change) => {
+      await start();
+      const res = await post('/api/v1/heartbeat', { ...heartbeat, counters: [good, { ...good, ...change }] });
+      expect(res.status).toBe(400);
+      const error = await errorOf(res);
+      expect(error.code).toBe('invalid-body');
+      expect(error.issues?.map((issue) => issue.path)).toEqual([path]);
+      expect(error.message).toMatch(/^counters\.1/);
+      expect(usageRows()).toBe(0);
+      expect(findTerminal(db, 'T-001')?.lastHeartbeatAt).toBeNull();
+    },
+  );
+
+  it("takes the oldest and newest days of its window around the county's today", async () => {
+    await start();
+    const counters = ['2025-01-29', '2026-03-06'].map((day) => ({ ...good, day }));
+    expect((await post('/api/v1/heartbeat', { ...heartbeat, counters })).status).toBe(200);
+    expect(usageRows()).toBe(2);
+  });
+
+  it("stores none of the audit's 10 heartbeats of made-up counts, and answers each briefly", async () => {
+    await start();
+    for (let beat = 0; beat < 10; beat++) {
+      const counters = Array.from({ length: 1100 }, (_, index) => ({
+        day: `${2000 + beat}-02-${String((index % 31) + 1).padStart(2, '0')}`,
+        kind: `kind-${index}`,
+        count: index,
+      }));
+      const res = await post('/api/v1/heartbeat', { ...heartbeat, counters });
+      expect(res.status).toBe(400);
+      const text = await res.text();
+      expect(text.length).toBeLessThan(8 * 1024);
+      expect(errorBodySchema.parse(JSON.parse(text)).error.message).toMatch(/; and \d+ more$/);
+    }
+    expect(usageRows()).toBe(0);
+  });
+
+  it('keeps at most one row per known kind for a terminal and day, however often it reports', async () => {
+    await start();
+    for (let beat = 0; beat < 3; beat++) {
+      const counters = USAGE_KINDS.map((kind) => ({ day: '2026-03-05', kind, count: beat }));
+      expect((await post('/api/v1/heartbeat', { ...heartbeat, counters })).status).toBe(200);
+    }
+    expect(usageRows()).toBe(USAGE_KINDS.length);
   });
 });
 
