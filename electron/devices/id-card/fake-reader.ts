@@ -25,7 +25,9 @@ export type Control =
   | { op: 'chunking'; mode: 'whole' | 'bytes' }
   | { op: 'garbage'; on: boolean } // noise before and after every answer
   | { op: 'sam'; sw3: number } // what SAM status answers from now on
-  | { op: 'fault'; command: string; fault: Fault }; // the next answer to `command` only
+  | { op: 'mute'; on: boolean } // a hung reader: it takes commands and answers none
+  // The next answer to `command` only, or the next `times` answers to it.
+  | { op: 'fault'; command: string; fault: Fault; times?: number };
 
 const PHOTO_BYTES = 1024;
 // Noise with pieces of a preamble in it but never a whole one.
@@ -41,7 +43,8 @@ let card: Uint8Array | null = null;
 let chunking: 'whole' | 'bytes' = 'whole';
 let garbage = false;
 let samSw3 = 0x90;
-const faults = new Map<string, Fault>();
+let muted = false;
+const faults = new Map<string, { fault: Fault; left: number }>();
 
 const report = (message: object) => process.stdout.write(`${JSON.stringify(message)}\n`);
 const port = new SerialPort({ path, baudRate: 115200, autoOpen: false });
@@ -49,8 +52,10 @@ const parser = new FrameParser({ minLength: MIN_COMMAND_LENGTH });
 
 function answerTo(command: string): Uint8Array | null {
   const ok = (sw3: number, data: Uint8Array = new Uint8Array()) => ({ sw1: 0, sw2: 0, sw3, data });
-  const fault = faults.get(command);
-  faults.delete(command);
+  if (muted) return null;
+  const scripted = faults.get(command);
+  const fault = scripted?.fault;
+  if (scripted && --scripted.left <= 0) faults.delete(command);
   if (fault === 'silent') return null;
   if (typeof fault === 'object') return encodeResponse(ok(fault.sw3));
 
@@ -115,7 +120,8 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   if (control.op === 'chunking') chunking = control.mode;
   if (control.op === 'garbage') garbage = control.on;
   if (control.op === 'sam') samSw3 = control.sw3;
-  if (control.op === 'fault') faults.set(control.command, control.fault);
+  if (control.op === 'mute') muted = control.on;
+  if (control.op === 'fault') faults.set(control.command, { fault: control.fault, left: control.times ?? 1 });
   report({ event: 'done', op: control.op });
 });
 process.stdin.on('end', () => port.close(() => process.exit(0)));

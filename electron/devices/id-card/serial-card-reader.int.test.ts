@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkDigitOf } from '../../../domain/id-number';
-import type { CardIdentity, CardReader, CardReadResult } from './card-reader';
+import type { CardIdentity, CardReader, CardReaderState, CardReadResult } from './card-reader';
 import { encodeCardText } from './card-text';
 import {
   createSerialCardReader,
@@ -268,5 +268,86 @@ describe('serial card reader over a pseudo-terminal', () => {
     pty = await startPtyPair(pty.hostPath, pty.readerPath);
     fake = await startFakeReader(pty.readerPath);
     await waitForState(r, 'ready', 10_000);
+  });
+});
+
+describe('a reader that stops answering and comes back', () => {
+  /** The states the reader goes through from now on. */
+  function statesFrom(r: CardReader): CardReaderState['state'][] {
+    const seen: CardReaderState['state'][] = [];
+    r.onState((s) => seen.push(s.state));
+    return seen;
+  }
+  // Short timeouts so that a hung reader is seen soon; recovery must not hang on them.
+  const hangable = { responseTimeoutMs: 500, maxBackoffMs: 300 };
+
+  it('reads the next card put on it while it was silent, rather than asking for it to be lifted', async () => {
+    const r = startReader(hangable);
+    await waitForState(r, 'ready');
+    const first = nextCard(r);
+    await fake.control({ op: 'present', text: textOf(longTermCard) });
+    expect(await first).toEqual({ ok: true, card: longTermCard });
+    await waitForState(r, 'lift-card');
+
+    await fake.control({ op: 'mute', on: true });
+    expect(await waitForState(r, 'error')).toEqual({ state: 'error', reason: 'no-response' });
+    // The first person takes their card and the next one puts theirs down while the reader is silent.
+    await fake.control({ op: 'present', text: textOf(datedCard) });
+    const next = nextCard(r);
+    await fake.control({ op: 'mute', on: false });
+    expect(await next).toEqual({ ok: true, card: datedCard });
+  });
+
+  it('does not deliver again a card left on it while it was silent', async () => {
+    const r = startReader(hangable);
+    await waitForState(r, 'ready');
+    const first = nextCard(r);
+    await fake.control({ op: 'present', text: textOf(longTermCard) });
+    await first;
+    await waitForState(r, 'lift-card');
+    await fake.control({ op: 'mute', on: true });
+    await waitForState(r, 'error');
+
+    const reads = fake.commands.filter((c) => c === '3001').length;
+    await fake.control({ op: 'mute', on: false });
+    await waitForState(r, 'lift-card');
+    // It may read the card to learn whose it is, but the card stays with nobody but its owner.
+    const finds = fake.commands.filter((c) => c === '2001').length;
+    await fake.waitForCommand('2001', finds + 5);
+    expect(fake.commands.filter((c) => c === '3001').length).toBeLessThanOrEqual(reads + 1);
+    expect(cards).toHaveLength(1);
+    expect(r.getState()).toEqual({ state: 'lift-card' });
+  });
+
+  it('counts as recovered on its first good answer: one damaged answer after that is retried, not an error', async () => {
+    const r = startReader(hangable);
+    await waitForState(r, 'ready');
+    await fake.control({ op: 'mute', on: true });
+    await waitForState(r, 'error');
+
+    await fake.control({ op: 'present', text: textOf(datedCard) });
+    await fake.control({ op: 'fault', command: '3001', fault: 'checksum' });
+    const states = statesFrom(r);
+    const read = nextCard(r);
+    await fake.control({ op: 'mute', on: false });
+    expect(await read).toEqual({ ok: true, card: datedCard });
+    expect(diagnostics).toContainEqual({ kind: 'command', command: '3001', outcome: 'bad-frame' });
+    expect(states).not.toContain('error');
+  });
+
+  it('tells the person the card could not be read when its answers keep arriving damaged', async () => {
+    const r = startReader();
+    await waitForState(r, 'ready');
+    await fake.control({ op: 'fault', command: '3001', fault: 'checksum', times: 1_000 });
+    const states = statesFrom(r);
+    const read = nextCard(r);
+    await fake.control({ op: 'present', text: textOf(datedCard) });
+    expect(await read).toEqual({ ok: false, reason: 'read-failed' });
+    await fake.waitForCommand('3001', 3);
+    const finds = fake.commands.filter((c) => c === '2001').length;
+    await fake.waitForCommand('2001', finds + 3);
+    expect(fake.commands.filter((c) => c === '3001')).toHaveLength(3);
+    expect(states).not.toContain('error');
+    expect(r.getState()).toEqual({ state: 'lift-card' });
   });
 });

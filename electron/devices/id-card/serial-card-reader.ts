@@ -5,7 +5,8 @@
  * (30 01). After a read the card must leave the reader (find card answers 80 on `liftPolls` polls in a row)
  * before the next read; the same card read again within `duplicateWindowMs` of last being seen is dropped.
  * Failures back off; a port that closes or cannot be opened is 'missing' and is reopened every
- * `reopenIntervalMs`, so replugging the reader recovers without a restart.
+ * `reopenIntervalMs`, so replugging the reader recovers without a restart. A reader back from 'error' or
+ * 'missing' starts from "no card"; any sensible answer counts as recovered.
  */
 import type {
   CardReader,
@@ -30,7 +31,10 @@ export interface SerialReaderTiming {
   /** Polls in a row without a card that count as the card lifted. */
   liftPolls: number;
   duplicateWindowMs: number;
-  /** Failed exchanges in a row (timeouts, damaged frames) before the state says 'error'. */
+  /**
+   * Failed exchanges in a row (timeouts, damaged frames) before the state says 'error'; also reads of one
+   * card in a row that fail on the wire, while find and select work, before it is reported 'read-failed'.
+   */
   failuresBeforeError: number;
 }
 
@@ -111,10 +115,19 @@ export function createSerialCardReader(
   let stopping: AbortController | null = null;
   let link: SerialLink | null = null;
 
-  // Card bookkeeping survives reopening the port: a card read just before a glitch is still on the reader.
   let liftPending = false;
   let absentPolls = 0;
   let lastCard: { idNumber: string; seenAt: number } | null = null;
+  /**
+   * The valid card last delivered, while it may still lie on the reader. It outlives an outage, when
+   * `liftPending` does not: a reader that comes back reads whatever card it finds, and this one is not
+   * delivered again, so a card forgotten on it never reopens a record for the next person.
+   */
+  let cardOnReader: string | null = null;
+  /** Failed exchanges in a row; any answer that shows the reader working resets it. */
+  let failures = 0;
+  /** Reads of the card on the reader in a row that failed on the wire while find and select worked. */
+  let readFailures = 0;
 
   function setState(next: CardReaderState) {
     const same =
@@ -128,16 +141,30 @@ export function createSerialCardReader(
 
   const idle = (): CardReaderState => (liftPending ? { state: 'lift-card' } : { state: 'ready' });
 
+  /**
+   * The reader stopped answering, failed, or went away: whatever lay on it may have been swapped meanwhile,
+   * so when it comes back it starts from "no card" and reads the card it finds.
+   */
+  function lose(next: CardReaderState) {
+    liftPending = false;
+    absentPolls = 0;
+    readFailures = 0;
+    setState(next);
+  }
+
   function deliver(result: CardReadResult, problem?: CardTextProblem) {
     liftPending = true;
     absentPolls = 0;
+    readFailures = 0;
     if (result.ok) {
       const at = now();
       const duplicate =
-        lastCard !== null &&
-        lastCard.idNumber === result.card.idNumber &&
-        at - lastCard.seenAt < timing.duplicateWindowMs;
+        cardOnReader === result.card.idNumber ||
+        (lastCard !== null &&
+          lastCard.idNumber === result.card.idNumber &&
+          at - lastCard.seenAt < timing.duplicateWindowMs);
       lastCard = { idNumber: result.card.idNumber, seenAt: at };
+      cardOnReader = result.card.idNumber;
       if (duplicate) {
         diagnose({ kind: 'card', outcome: 'duplicate' });
         setState({ state: 'lift-card' });
@@ -146,6 +173,7 @@ export function createSerialCardReader(
       diagnose({ kind: 'card', outcome: 'delivered' });
       setState({ state: 'read' });
     } else {
+      cardOnReader = null;
       diagnose({ kind: 'card', outcome: result.reason, ...(problem ? { problem } : {}) });
       setState({ state: 'lift-card' });
     }
@@ -165,6 +193,9 @@ export function createSerialCardReader(
     }
     const { sw1, sw2, sw3 } = result.frame;
     const status = readerStatus(sw3);
+    // A reader that answers sensibly is working again, whatever the rest of the exchange brings.
+    const working = classifyStatus(status);
+    if (working === 'success' || working === 'card-problem') failures = 0;
     if (status !== 'ok' && status !== 'card-found' && status !== 'no-card') {
       diagnose({ kind: 'status', command: commandName(command), word: statusWord(sw1, sw2, sw3), status });
     }
@@ -225,9 +256,11 @@ export function createSerialCardReader(
     const find = await exchange(current, FIND_CARD, timing.responseTimeoutMs);
     if ('kind' in find) return find;
     if (find.status === 'no-card') {
+      readFailures = 0;
       // Until the lift is confirmed the state stays 'read' or 'lift-card'.
       if (liftPending && ++absentPolls < timing.liftPolls) return { kind: 'done' };
       liftPending = false;
+      cardOnReader = null;
       setState({ state: 'ready' });
       return { kind: 'done' };
     }
@@ -239,12 +272,19 @@ export function createSerialCardReader(
       return { kind: 'done' };
     }
     setState({ state: 'reading' });
-    return readCard(current);
+    const read = await readCard(current);
+    // The reader answers find and select but the read keeps failing on the wire: tell the person rather
+    // than keep them waiting at 'reading'.
+    if (read.kind === 'transient' && ++readFailures >= timing.failuresBeforeError) {
+      deliver({ ok: false, reason: 'read-failed' });
+      return { kind: 'done' };
+    }
+    return read;
   }
 
   async function converse(current: SerialLink, signal: AbortSignal): Promise<void> {
     let samChecked = false;
-    let failures = 0;
+    failures = 0;
     while (!signal.aborted) {
       const step = samChecked ? await poll(current) : await checkSam(current);
       if (step.kind === 'gone') return;
@@ -259,9 +299,9 @@ export function createSerialCardReader(
         if (step.kind === 'fault') {
           // Ask the SAM again before reading any card: it may have been reset meanwhile.
           samChecked = false;
-          setState({ state: 'error', reason: step.reason });
+          lose({ state: 'error', reason: step.reason });
         } else if (failures >= timing.failuresBeforeError) {
-          setState({ state: 'error', reason: step.reason });
+          lose({ state: 'error', reason: step.reason });
         }
       }
       await pause(delay, signal, current.gone);
@@ -277,7 +317,7 @@ export function createSerialCardReader(
       });
       if (!opened.ok) {
         diagnose({ kind: 'port', event: 'open-failed' });
-        setState(
+        lose(
           opened.reason === 'permission-denied'
             ? { state: 'error', reason: 'permission-denied' }
             : { state: 'missing' },
@@ -295,7 +335,7 @@ export function createSerialCardReader(
       await link.close();
       link = null;
       diagnose({ kind: 'port', event: 'closed' });
-      if (!signal.aborted) setState({ state: 'missing' });
+      if (!signal.aborted) lose({ state: 'missing' });
     }
   }
 
