@@ -4,7 +4,7 @@
  *
  * No Electron binary can be downloaded on this machine, so the IPC side runs the real `registerKioskIpc`
  * against a minimal fake of `ipcMain` (it records the one handler registered); the HTTP side is the real
- * browser host on 127.0.0.1, called with fetch.
+ * browser host on 127.0.0.1, called as its page calls it: launched, loaded, through the bridge script it serves.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,7 +12,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerKioskIpc } from '../ipc';
 import { startBrowserHost, type BrowserHost } from '../browser-host/server';
-import { API_PATH } from '../browser-host/kiosk-bridge';
+import { API_PATH, CAPABILITY_HEADER } from '../browser-host/kiosk-bridge';
+import { foreignCall, openKioskPage, type KioskPage } from '../browser-host/page-client-test-support';
 import {
   operationNames,
   type KioskHandlers,
@@ -130,6 +131,9 @@ type Call = (operation: unknown, input: unknown) => Promise<unknown>;
 let ipcCall: Call;
 let httpCall: Call;
 let host: BrowserHost;
+let page: KioskPage;
+/** What the page's own calls carry besides the body. */
+let pageHeaders: Record<string, string>;
 
 beforeAll(async () => {
   let registered: ((event: unknown, ...args: unknown[]) => unknown) | undefined;
@@ -144,15 +148,24 @@ beforeAll(async () => {
 
   const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'huimin-renderer-'));
   writeFileSync(path.join(rendererDir, 'index.html'), '<html><head></head><body></body></html>');
-  host = await startBrowserHost({ handlers, rendererDir, port: 0 });
-  httpCall = async (operation, input) => {
-    const response = await fetch(new URL(API_PATH, host.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ operation, input }),
-    });
-    return response.json();
+  host = await startBrowserHost({
+    handlers,
+    rendererDir,
+    port: 0,
+    launchUrlFile: path.join(rendererDir, 'kiosk-launch-url'),
+  });
+  page = await openKioskPage(host.url, path.join(rendererDir, 'kiosk-launch-url'));
+  pageHeaders = {
+    cookie: page.cookie,
+    [CAPABILITY_HEADER]: page.capability,
+    origin: new URL(host.url).origin,
+    'sec-fetch-site': 'same-origin',
   };
+  // Through the page's own bridge script where it has the operation; an unknown one as raw HTTP.
+  httpCall = async (operation, input) =>
+    typeof operation === 'string' && Object.hasOwn(page.kiosk, operation)
+      ? (page.kiosk as unknown as Record<string, (input: unknown) => Promise<unknown>>)[operation]!(input)
+      : (await foreignCall(host.url, String(operation), input, pageHeaders)).body;
 });
 
 afterAll(() => host.close());
@@ -209,26 +222,33 @@ describe('the browser host', () => {
   it('refuses API calls that are not JSON (a form post from another page)', async () => {
     const response = await fetch(new URL(API_PATH, host.url), {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { ...pageHeaders, 'content-type': 'application/x-www-form-urlencoded' },
       body: 'operation=endSession',
     });
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
   });
 
-  it('refuses calls from another origin', async () => {
-    const response = await fetch(new URL(API_PATH, host.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
-      body: JSON.stringify({ operation: 'getSiteInfo', input: {} }),
-    });
-    expect(response.status).toBe(403);
+  it('refuses calls from another origin, even with the page’s cookie and capability', async () => {
+    expect((await foreignCall(host.url, 'getSiteInfo', {}, pageHeaders)).status).toBe(200);
+    const { status } = await foreignCall(
+      host.url,
+      'getSiteInfo',
+      {},
+      {
+        ...pageHeaders,
+        origin: 'http://evil.example',
+      },
+    );
+    expect(status).toBe(403);
   });
 
-  it('serves the page with the bridge injected and a strict CSP', async () => {
-    const response = await fetch(host.url);
-    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
-    expect(await response.text()).toContain('<script src="/kiosk-bridge.js"></script>');
+  it('serves the page with the bridge inline under a strict CSP that admits that one script', async () => {
+    const response = await fetch(host.url, { headers: { cookie: page.cookie } });
+    const csp = response.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'none'");
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(await response.text()).toContain(`<script nonce="${nonce}">"use strict";`);
   });
 
   it('serves nothing outside the renderer directory', async () => {

@@ -1,6 +1,7 @@
 /**
  * `kiosk:web`: the browser host on its own. Serves the built renderer and the real handlers on 127.0.0.1,
- * prints the URL, and with --open shows it in Chromium's app mode when Chromium is installed.
+ * writes the one-time launch URL to a file only its owner can read and says where, and with --open shows the
+ * kiosk in Chromium's app mode when Chromium is installed.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -27,13 +28,18 @@ function simulatorControl(reader: SimulatedCardReader): SimulatorControl {
   };
 }
 
+const LAUNCH_URL_FILE = 'kiosk-launch-url';
+
 const USAGE = `usage: kiosk-web (--config FILE | --demo-dir DIR) [--port N] [--renderer DIR] [--open]
-                 [--simulator-control [--simulator-read-ms N]]
+                 [--launch-url-file FILE] [--simulator-control [--simulator-read-ms N]]
   --config FILE    a terminal's kiosk config (JSON)
   --demo-dir DIR   use the embedded demo config with its data in DIR
   --port N         port on 127.0.0.1 (default 8788; 0 picks a free one)
   --renderer DIR   the built renderer (default dist/renderer)
   --open           open the UI in Chromium's app mode if Chromium is installed
+  --launch-url-file FILE
+                   where the one-time URL that opens the kiosk page is written, readable by this user only
+                   and rewritten after each use (default ${LAUNCH_URL_FILE} beside the replica)
   --simulator-control
                    with the simulated card reader: POST /simulator/card {"idNumber","name"} puts a synthetic
                    resident's card on it, POST /simulator/lift takes it off
@@ -42,15 +48,17 @@ const USAGE = `usage: kiosk-web (--config FILE | --demo-dir DIR) [--port N] [--r
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
-function openInChromium(url: string): void {
+function openInChromium(launchUrl: string, launchUrlFile: string): void {
   const binary = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
   if (!binary) {
-    console.log('Chromium not found; open the URL above in a browser (apt-get install -y chromium).');
+    console.log(
+      `Chromium not found (apt-get install -y chromium); open the launch URL in ${launchUrlFile} in a browser.`,
+    );
     return;
   }
   const profile = mkdtempSync(path.join(os.tmpdir(), 'huimin-kiosk-chromium-'));
   const flags = [
-    `--app=${url}`,
+    `--app=${launchUrl}`,
     `--user-data-dir=${profile}`,
     '--no-first-run',
     '--disable-background-networking',
@@ -74,6 +82,7 @@ export async function runBrowserHostCli(argv: string[]): Promise<number> {
         port: { type: 'string', default: '8788' },
         renderer: { type: 'string', default: path.resolve('dist/renderer') },
         open: { type: 'boolean', default: false },
+        'launch-url-file': { type: 'string' },
         'simulator-control': { type: 'boolean', default: false },
         'simulator-read-ms': { type: 'string', default: String(DEFAULT_READ_DELAY_MS) },
         help: { type: 'boolean', default: false },
@@ -121,16 +130,22 @@ export async function runBrowserHostCli(argv: string[]): Promise<number> {
     }
     simulator = createCardReader(config.cardReader, { readDelayMs });
   }
+  const launchUrlFile = path.resolve(
+    values['launch-url-file'] ?? path.join(path.dirname(config.paths.replica), LAUNCH_URL_FILE),
+  );
   const runtime = await createKioskRuntime(config, { reader: simulator });
   const host = await startBrowserHost({
     handlers: runtime.handlers,
     rendererDir: values.renderer,
     port,
+    launchUrlFile,
     onInternalError: logInternalError,
     simulator: simulator && simulatorControl(simulator),
   });
+  // The launch URL itself is never printed: this output may end in a log that others can read.
   console.log(`Kiosk UI: ${host.url}`);
-  if (values.open) openInChromium(host.url);
+  console.log(`Launch URL (opens the kiosk page once; a new one after each use): in ${launchUrlFile}`);
+  if (values.open) openInChromium(host.launchUrl(), launchUrlFile);
   const stop = () => {
     void host.close().then(() => runtime.close());
   };
