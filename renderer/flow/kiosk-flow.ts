@@ -10,7 +10,7 @@
  *
  * Screens only read this machine's snapshot and send it events.
  */
-import { assign, fromCallback, fromPromise, setup } from 'xstate';
+import { assign, enqueueActions, fromCallback, fromPromise, setup } from 'xstate';
 import type {
   CardReaderState,
   CardUnreadableReason,
@@ -50,6 +50,12 @@ export const PRINT_JOB_POLL_SECONDS = 2;
  * does not serve an endless queue of strangers without ever returning to the attract screen.
  */
 export const MAX_FAMILY_LOOKUPS = 5;
+/**
+ * How long the advice about a card that could not be read stays at most. It goes sooner when the card is
+ * lifted; this bounds it when no lift is seen, so the next person finds the ordinary hint.
+ */
+export const CARD_PROBLEM_SECONDS = 30;
+const CARD_PROBLEM_EXPIRY = 'cardProblemExpiry';
 /** After a failed wait for the card reader, the pause before waiting again. */
 const CARD_WAIT_RETRY_MS = 2000;
 // Used only before the site information has loaded, when no idle clock runs.
@@ -88,7 +94,10 @@ export interface KioskFlowContext {
   printJob: { jobId: string; reason: PrintWaitReason } | null;
   /** How the card reader is, for the hints on the screens that accept a card. */
   readerState: CardReaderState | null;
-  /** The last card put on the reader could not be read; cleared on the next touch. */
+  /**
+   * The last card put on the reader could not be read; cleared on the next touch, when the card is lifted or
+   * the next one is being read, and after CARD_PROBLEM_SECONDS in any case.
+   */
   cardProblem: CardUnreadableReason | null;
   idleWarningSecondsLeft: number;
 }
@@ -127,7 +136,9 @@ export type KioskFlowEvent =
   /** Any touch or key press anywhere on the screen; restarts the idle clock. */
   | { type: 'ACTIVITY' }
   /** The one button of the idle warning. */
-  | { type: 'CONTINUE' };
+  | { type: 'CONTINUE' }
+  /** Raised by the flow itself: a card's problem has been shown for CARD_PROBLEM_SECONDS. */
+  | { type: 'CARD_PROBLEM_EXPIRED' };
 
 type LookupOutcome = LookupResult | { status: 'unreachable' };
 type PrintOutcome = PrintResult | { status: 'failed'; reason: 'unreachable' };
@@ -299,20 +310,22 @@ export function createKioskFlow(kiosk: KioskApi) {
           cardProblem: null,
         };
       }),
-      noteCardNews: assign(({ context, event }) => {
-        if (event.type !== 'CARD') return {};
+      noteCardNews: enqueueActions(({ context, event, enqueue }) => {
+        if (event.type !== 'CARD') return;
         const { card, reader } = event.wait;
         // A card whose number fails its check reads as an unreadable card: the reader validated it already.
-        // A problem stays on screen until the next card is being read.
-        const cardProblem: CardUnreadableReason | null =
-          card?.status === 'unreadable'
-            ? card.reason
-            : card?.status === 'invalid-id'
-              ? 'invalid-card'
-              : reader === 'reading'
-                ? null
-                : context.cardProblem;
-        return { readerState: reader, cardProblem };
+        const problem: CardUnreadableReason | null =
+          card?.status === 'unreadable' ? card.reason : card?.status === 'invalid-id' ? 'invalid-card' : null;
+        // The advice is for the person whose card it was: it stays while the card lies on the reader.
+        const cardProblem = problem ?? (reader === 'lift-card' ? context.cardProblem : null);
+        enqueue.assign({ readerState: reader, cardProblem });
+        if (problem) {
+          enqueue.cancel(CARD_PROBLEM_EXPIRY);
+          enqueue.raise(
+            { type: 'CARD_PROBLEM_EXPIRED' },
+            { id: CARD_PROBLEM_EXPIRY, delay: CARD_PROBLEM_SECONDS * 1000 },
+          );
+        }
       }),
       // Leaving a waiting receipt behind: it must not print for whoever stands here next.
       cancelWaitingPrint: ({ context }) => {
@@ -340,6 +353,7 @@ export function createKioskFlow(kiosk: KioskApi) {
         actions: assign({ locale: ({ event }) => event.locale }),
       },
       SET_TEXT_SIZE: { actions: assign({ textSize: ({ event }) => event.textSize }) },
+      CARD_PROBLEM_EXPIRED: { actions: assign({ cardProblem: null }) },
     },
     states: {
       starting: {
