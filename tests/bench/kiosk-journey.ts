@@ -161,7 +161,8 @@ export async function journeyBench(options: { residents: number; sessions: numbe
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, locale: 'zh-CN' });
-    await page.goto(host.url);
+    // The host's page opens only through its one-time launch URL, written beside the replica.
+    await page.goto(readFileSync(path.join(dataDir, 'kiosk-launch-url'), 'utf8').trim());
     await page.getByRole('button', { name: '开始查询' }).waitFor();
 
     const cardToPaint: number[] = [];

@@ -10,6 +10,14 @@ export const E2E_COUNTY_PORT = 8792;
 const root = path.resolve(import.meta.dirname, '..', '..');
 const dataDir = path.join(root, E2E_DATA_DIR);
 
+/** The page-session cookie of the launch made before the specs; every spec's browser context starts with it. */
+export const PAGE_SESSION_FILE = path.join(dataDir, 'page-session.json');
+
+/** The browser host's current one-time launch URL, from the file it writes (0600) beside the terminal's replica. */
+export function kioskLaunchUrl(): string {
+  return readFileSync(path.join(dataDir, 'terminal', 'kiosk-launch-url'), 'utf8').trim();
+}
+
 export interface DemoPerson {
   idNumber: string;
   name: string;

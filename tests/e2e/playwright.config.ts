@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { E2E_COUNTY_PORT, E2E_DATA_DIR, E2E_PORT } from './e2e-site';
+import { E2E_COUNTY_PORT, E2E_DATA_DIR, E2E_PORT, PAGE_SESSION_FILE } from './e2e-site';
 
 // Debian's Chromium, never a downloaded browser. The web server is `npm start`'s whole system, headless: a
 // synthetic demo county built, signed and published, the county server, the sync agent pulling the replica over
@@ -11,8 +11,11 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [['list']],
+  // The browser host serves its page only to a browser launched through its one-time launch URL.
+  globalSetup: './launch-kiosk.ts',
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}/`,
+    storageState: PAGE_SESSION_FILE,
     viewport: { width: 1080, height: 1920 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
