@@ -3,6 +3,8 @@
  * are fixed texts or name fields, never echo what was sent (a body may hold a complainant's details), and a
  * 500 says nothing of the internals.
  */
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ZodError } from 'zod';
 import { stackFrames } from './request-log';
@@ -22,12 +24,18 @@ export class CountyApiError extends Error {
   }
 }
 
+/** Enough to fix a body by; a 64 KiB body of bad counts would otherwise get an answer several times its size. */
+export const MAX_ISSUES_ANSWERED = 20;
+
 export function invalidBody(error: ZodError): CountyApiError {
-  const issues = error.issues.map((issue) => ({
+  const issues = error.issues.slice(0, MAX_ISSUES_ANSWERED).map((issue) => ({
     path: issue.path.map(String).join('.') || '(body)',
     message: issue.message,
   }));
-  const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+  const more = error.issues.length - issues.length;
+  const summary =
+    issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ') +
+    (more > 0 ? `; and ${more} more` : '');
   return new CountyApiError('invalid-body', summary, issues);
 }
 
@@ -52,6 +60,36 @@ function toBody(error: CountyApiError): ErrorBody {
   return {
     error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
   };
+}
+
+/**
+ * What Node's HTTP parser refuses before Fastify sees a request (a request or its headers not received in
+ * time, headers too large, bytes that are not HTTP): the county's JSON error, then the connection closed.
+ */
+export function answerClientError(
+  error: Error & { code?: string },
+  socket: Duplex,
+  headerBytes: number,
+): void {
+  // A reset connection has no one left to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const answer =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? new CountyApiError('request-timeout', 'the request was not received in time')
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? new CountyApiError('headers-too-large', `the request headers are larger than ${headerBytes} bytes`)
+        : new CountyApiError('bad-request', 'the request is malformed');
+  const body = JSON.stringify(toBody(answer));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${answer.statusCode} ${STATUS_CODES[answer.statusCode]}\r\n` +
+        'Content-Type: application/json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        'Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n' +
+        body,
+    );
+  }
+  socket.destroy();
 }
 
 export function installErrorHandlers(app: FastifyInstance, bodyLimit: number): void {
