@@ -6,10 +6,11 @@
  * start only republishes (cheap: keys and sealed records are cached) and syncs.
  * It only spawns the built programs in dist/, so it depends on no part of the project's code.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DemoSetupError, builtProgramRunner, demoPaths, option, setUpDemo, type Program } from './demo-setup';
 
 const USAGE = `usage: node dist/start.cjs [--dir DIR] [--residents N] [--seed N] [--kdf-cost default|test]
                           [--county-port N] [--kiosk-port N] [--headless]
@@ -42,31 +43,24 @@ const { values: options } = (() => {
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
-const demoDir = path.resolve(root, options.dir);
-const countyDir = path.join(demoDir, 'county');
-const terminalDir = path.join(demoDir, 'terminal');
-const db = path.join(countyDir, 'county.db');
-const keys = path.join(countyDir, 'keys');
-const publishDir = path.join(countyDir, 'publish');
-const people = path.join(countyDir, 'people.json');
-const config = path.join(terminalDir, 'config.json');
+const paths = demoPaths(path.resolve(root, options.dir));
+const { db, publishDir, people, config } = paths;
 const countyPort = options['county-port'];
 const countyUrl = `http://127.0.0.1:${countyPort}`;
 
 const county = (...args: string[]) => [path.join(dist, 'county.cjs'), ...args];
 const agent = (...args: string[]) => [path.join(dist, 'sync-agent.cjs'), ...args];
+const runProgram = builtProgramRunner(dist);
 
-/** Runs a built program to the end; its output is shown unless it is asked for. */
-function run(args: string[], capture = false): string {
-  const result = spawnSync(process.execPath, args, {
-    stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) {
-    console.error(`npm start: ${path.basename(args[0] ?? '')} ${args[1] ?? ''} failed`);
-    process.exit(result.status ?? 1);
+/** Runs a built program to the end, its output shown; a failure ends `npm start` with its exit code. */
+async function run(program: Program, args: string[]): Promise<void> {
+  try {
+    await runProgram(program, args);
+  } catch (error) {
+    if (!(error instanceof DemoSetupError)) throw error;
+    console.error(`npm start: ${error.message}`);
+    process.exit(error.exitCode);
   }
-  return capture ? result.stdout : '';
 }
 
 function electronBinary(): string | undefined {
@@ -93,34 +87,19 @@ function stopAll(code: number): never {
 }
 
 async function main(): Promise<void> {
-  mkdirSync(countyDir, { recursive: true });
-  mkdirSync(terminalDir, { recursive: true });
-  if (!existsSync(db)) {
-    console.log('Building the demo county (synthetic residents) …');
-    run(
-      county(
-        'demo',
-        ...['--db', db, '--people', people],
-        ...['--residents', options.residents, '--seed', options.seed, '--kdf-cost', options['kdf-cost']],
-      ),
-    );
-  }
-  if (!existsSync(path.join(keys, 'online.pem'))) run(county('keygen', '--keys', keys));
-  run(county('publish', '--db', db, '--keys', keys, '--publish-dir', publishDir));
-  if (!existsSync(config)) {
-    const added = JSON.parse(
-      run(
-        county('terminals', 'add', '--db', db, '--id', 'demo-01', '--site', '青山镇便民服务中心', '--json'),
-        true,
-      ),
-    ) as { token: string };
-    run(
-      agent(
-        'demo-config',
-        ...['--dir', terminalDir, '--county-url', countyUrl, '--token', added.token],
-        ...['--root', path.join(keys, 'roots', '1.root.json'), '--out', config],
-      ),
-    );
+  try {
+    await setUpDemo({
+      paths,
+      residents: options.residents,
+      seed: options.seed,
+      kdfCost: options['kdf-cost'],
+      countyUrl,
+      run: runProgram,
+    });
+  } catch (error) {
+    if (!(error instanceof DemoSetupError)) throw error;
+    console.error(`npm start: ${error.message}`);
+    process.exit(error.exitCode);
   }
 
   if (await countyAnswers()) {
@@ -129,7 +108,11 @@ async function main(): Promise<void> {
   }
   const server = spawn(
     process.execPath,
-    county('serve', '--db', db, '--publish-dir', publishDir, '--port', countyPort, '--log-level', 'warn'),
+    county(
+      'serve',
+      ...[option('db', db), option('publish-dir', publishDir), option('port', countyPort)],
+      option('log-level', 'warn'),
+    ),
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   children.push(server);
@@ -143,14 +126,16 @@ async function main(): Promise<void> {
   console.log(`County server: ${countyUrl} (publish directory ${publishDir})`);
 
   // The first pass in the foreground, so the kiosk starts with data; then the agent keeps it current.
-  run(agent('sync', '--config', config));
+  await run('sync-agent', ['sync', option('config', config)]);
   console.log(`Demo residents (synthetic) to try: ${people}`);
 
   const electron = options.headless ? undefined : electronBinary();
   // In Electron the main process keeps the agent running; beside the browser host, this script does.
   if (!electron) {
     children.push(
-      spawn(process.execPath, agent('run', '--config', config, '--interval', '60'), { stdio: 'ignore' }),
+      spawn(process.execPath, agent('run', option('config', config), option('interval', '60')), {
+        stdio: 'ignore',
+      }),
     );
   }
   const kiosk = electron
@@ -159,7 +144,7 @@ async function main(): Promise<void> {
         process.execPath,
         [
           path.join(dist, 'browser-host.cjs'),
-          ...['--config', config, '--port', options['kiosk-port'], '--simulator-control'],
+          ...[option('config', config), option('port', options['kiosk-port']), '--simulator-control'],
           ...(options.headless ? [] : ['--open']),
         ],
         { stdio: 'inherit' },

@@ -176,7 +176,7 @@ describe('the config it runs with', () => {
       syncAgentScript: '/app/dist/sync-agent.cjs',
     });
     expect(fake.utilityProcess.forks.map((f) => [f.script, f.args])).toEqual([
-      ['/app/dist/sync-agent.cjs', ['run', '--config', configFile, '--app-version', '0.1.0']],
+      ['/app/dist/sync-agent.cjs', ['run', `--config=${configFile}`, '--app-version=0.1.0']],
     ]);
     fake.app.quit();
     expect(fake.utilityProcess.forks[0]?.killed).toBe(true);

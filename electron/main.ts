@@ -6,9 +6,9 @@
  * entry guard at the bottom loads the real one, and only inside Electron's main process.
  */
 import type * as ElectronApi from 'electron';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { App } from 'electron';
+import { ensurePrivateDir } from '../domain/private-files.nodejs';
 import { demoKioskConfig } from '../kiosk-config/demo-config';
 import { KioskConfigError, loadKioskConfig } from '../kiosk-config/load-config';
 import type { KioskConfig } from '../kiosk-config/schema';
@@ -49,7 +49,7 @@ function loadConfig(app: App, options: KioskAppOptions): KioskConfig {
   const demoDir = demoFlag
     ? path.resolve(demoFlag.slice('--demo-dir='.length))
     : path.join(app.getPath('userData'), 'demo-kiosk');
-  mkdirSync(demoDir, { recursive: true });
+  ensurePrivateDir(demoDir);
   return demoKioskConfig(demoDir);
 }
 

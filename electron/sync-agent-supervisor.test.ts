@@ -47,7 +47,7 @@ describe('superviseSyncAgent', () => {
       appVersion: '1.4.0',
     });
     expect(started.map((s) => [s.script, s.args])).toEqual([
-      ['/app/dist/sync-agent.cjs', ['run', '--config', '/etc/kiosk.json', '--app-version', '1.4.0']],
+      ['/app/dist/sync-agent.cjs', ['run', '--config=/etc/kiosk.json', '--app-version=1.4.0']],
     ]);
   });
 

@@ -37,12 +37,11 @@ export function superviseSyncAgent(fork: ForkAgent, options: SupervisorOptions):
 
   const start = () => {
     pending = null;
+    // `--name=value`: a value that starts with '-' is then never taken for an option.
     const child = fork(options.script, [
       'run',
-      '--config',
-      options.configFile,
-      '--app-version',
-      options.appVersion,
+      `--config=${options.configFile}`,
+      `--app-version=${options.appVersion}`,
     ]);
     current = child;
     child.once('exit', (code) => {

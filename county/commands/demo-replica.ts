@@ -2,8 +2,8 @@
  * `huimin-county demo-replica`: a sealed replica of a small synthetic county written straight to a file, for
  * `npm start` and the end-to-end tests until the sync agent (issue 4) builds replicas from a publish.
  */
-import { writeFile } from 'node:fs/promises';
 import { isValidLocalDate, shanghaiDate } from '../../domain/dates';
+import { writeFileAtomically } from '../../domain/durable-file.nodejs';
 import { DEFAULT_KDF_COST, TEST_KDF_COST } from '../../domain/published/replica-format';
 import { createKdfParams } from '../../domain/published/sealing.nodejs';
 import {
@@ -72,7 +72,8 @@ export const demoReplicaCommand: CountyCommand = {
       today,
       residents: county.persons.map((p) => ({ idNumber: p.idNumber, name: p.name, birthDate: p.birthDate })),
     };
-    await writeFile(peopleFile, `${JSON.stringify(people, null, 2)}\n`, 'utf8');
+    // Owner-only: it lists residents by ID number.
+    writeFileAtomically(peopleFile, `${JSON.stringify(people, null, 2)}\n`);
 
     const summary = {
       replica: out,

@@ -4,9 +4,10 @@
  * over it when complete, so a failed or interrupted run leaves the target as it was.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isValidLocalDate, shanghaiDate } from '../../domain/dates';
+import { writeFileAtomically } from '../../domain/durable-file.nodejs';
 import {
   DB_OPTION,
   DB_USAGE,
@@ -49,8 +50,9 @@ ${DB_USAGE}
   --json                   print the result as JSON
   --help                   show this help`;
 
+/** Owner-only: the lists name residents by ID number. */
 function writeJson(file: string, value: unknown): void {
-  writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
+  writeFileAtomically(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
 function holdsData(file: string): boolean {
@@ -118,13 +120,6 @@ export const demoCommand: CountyCommand = {
       return EXIT.refused;
     }
 
-    const started = process.hrtime.bigint();
-    const progress = startProgress(output, 'demo', residents, values['json'] === true);
-    const result = buildFresh(target, (db) =>
-      writeDemoCounty(db, { residents, seed, today, kdfCost }, progress),
-    );
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-
     const about = {
       synthetic: true,
       note:
@@ -134,8 +129,17 @@ export const demoCommand: CountyCommand = {
       today,
       residents,
     };
-    writeJson(anomaliesFile, { ...about, anomalies: result.anomalies });
-    if (peopleFile !== undefined) writeJson(peopleFile, { ...about, people: result.sample });
+    const started = process.hrtime.bigint();
+    const progress = startProgress(output, 'demo', residents, values['json'] === true);
+    const result = buildFresh(target, (db) => {
+      const written = writeDemoCounty(db, { residents, seed, today, kdfCost }, progress);
+      // Before the county is renamed into place: a demo county that exists has its lists, so a run cut off
+      // anywhere is simply run again (npm start goes by the database).
+      writeJson(anomaliesFile, { ...about, anomalies: written.anomalies });
+      if (peopleFile !== undefined) writeJson(peopleFile, { ...about, people: written.sample });
+      return written;
+    });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
     const { anomalies, sample, ...counts } = result;
     report(

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { preparePrivateDatabase } from '../../domain/private-files.nodejs';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export type MasterDatabase = Database.Database;
@@ -38,6 +39,8 @@ export function openMaster(file: string, options: OpenMasterOptions = {}): Maste
   if (!options.create && !existsSync(file)) {
     throw new MasterDatabaseError(`no master database at ${file}; run 'huimin-county init' first`);
   }
+  // The master holds every resident's full record and the sealing-key cache: owner-only, companions too.
+  if (!options.readonly) preparePrivateDatabase(file);
   const db = new Database(file, { readonly: options.readonly ?? false });
   try {
     db.pragma('foreign_keys = ON');

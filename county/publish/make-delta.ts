@@ -1,6 +1,7 @@
 /** A delta between two replicas: the rows that changed or appeared, and the keys of those that went. */
 import Database from 'better-sqlite3';
 import { DELTA_DDL, DELTA_SCHEMA_VERSION, deltaDiffStatements } from '../../domain/published/publish-format';
+import { preparePrivateDatabase } from '../../domain/private-files.nodejs';
 
 export function makeDelta(
   oldReplica: string,
@@ -8,6 +9,7 @@ export function makeDelta(
   outFile: string,
   versions: { base: number; data: number },
 ): { puts: number; deletes: number } {
+  preparePrivateDatabase(outFile);
   const db = new Database(outFile);
   try {
     db.pragma('journal_mode = OFF');

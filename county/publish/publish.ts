@@ -21,7 +21,8 @@ import { FULL_TARGET, deltaTarget, type TargetCustom } from '../../domain/publis
 import { REPLICA_SCHEMA_VERSION } from '../../domain/published/replica-format';
 import { readCounty, readKdf, readSetting } from '../master/county-settings';
 import type { MasterDatabase } from '../master/open-master';
-import { durableRename, writeFileAtomically } from '../../domain/durable-file.nodejs';
+import { PUBLIC_FILE_MODE, durableRename, writeFileAtomically } from '../../domain/durable-file.nodejs';
+import { ensurePrivateDir } from '../../domain/private-files.nodejs';
 import { writeReplica } from '../replica/write-replica';
 import { gunzipFile, gzipFile } from './gzip-file';
 import { makeDelta } from './make-delta';
@@ -87,6 +88,7 @@ function copyRootChain(keysDir: string, publishDir: string): number {
   writeFileAtomically(
     join(publishDir, 'root.json'),
     readFileSync(join(rootsDir(keysDir), `${latest}.root.json`)),
+    PUBLIC_FILE_MODE,
   );
   return latest;
 }
@@ -112,7 +114,8 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
   const onlineKey = loadSigningKey(keysDir, 'online');
   const trustedRoot = readRoot(join(rootsDir(keysDir), '1.root.json'));
   mkdirSync(join(publishDir, 'targets'), { recursive: true });
-  mkdirSync(workDir, { recursive: true });
+  // The work directory keeps plain replicas for the next deltas: not for anyone else's eyes.
+  ensurePrivateDir(workDir);
 
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -189,9 +192,9 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
     copyRootChain(keysDir, publishDir);
     const longExpiry = addDays(now, TARGETS_EXPIRY_DAYS);
     const targets = signWith(makeTargets(version, longExpiry, entries), onlineKey);
-    writeFileAtomically(join(publishDir, `${version}.targets.json`), serialize(targets));
+    writeFileAtomically(join(publishDir, `${version}.targets.json`), serialize(targets), PUBLIC_FILE_MODE);
     const snapshotBytes = serialize(signWith(makeSnapshot(version, longExpiry, version), onlineKey));
-    writeFileAtomically(join(publishDir, `${version}.snapshot.json`), snapshotBytes);
+    writeFileAtomically(join(publishDir, `${version}.snapshot.json`), snapshotBytes, PUBLIC_FILE_MODE);
     const timestamp = makeTimestamp(previousTimestampVersion(publishDir) + 1, addDays(now, expiryDays), {
       version,
       bytes: snapshotBytes,

@@ -3,9 +3,11 @@
  * each later version is signed by the root key of the version before it and by its own, so a terminal that
  * trusts version 1 can follow every rotation of keys.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Metadata, MetadataKind, type Root } from '@tufjs/models';
+import { PUBLIC_FILE_MODE, createFileAtomically } from '../../domain/durable-file.nodejs';
+import { ensurePrivateDir } from '../../domain/private-files.nodejs';
 import {
   generateSigningKey,
   keyFile,
@@ -43,22 +45,29 @@ export function latestRoot(keysDir: string): Metadata<Root> {
 function writeRoot(keysDir: string, root: Metadata<Root>): string {
   mkdirSync(rootsDir(keysDir), { recursive: true });
   const file = join(rootsDir(keysDir), `${root.signed.version}.root.json`);
-  writeFileSync(file, serialize(root), { flag: 'wx' });
+  // Public (the publisher copies it into the publish directory as it is), and whole or absent.
+  createFileAtomically(file, serialize(root), PUBLIC_FILE_MODE);
   return file;
 }
 
-/** First keys of a county: a root key, an online key, and root version 1 signed by the root key. */
+/**
+ * First keys of a county: a root key, an online key, and root version 1 signed by the root key. A keygen cut
+ * off before root version 1 was written is completed: keys no root document names were never trusted, so
+ * they are kept and the missing ones made.
+ */
 export function createKeys(
   keysDir: string,
   now: Date,
   expiresDays: number,
 ): { root: Metadata<Root>; file: string } {
-  if (existsSync(keyFile(keysDir, 'root')) || existsSync(keyFile(keysDir, 'online'))) {
+  if (rootVersions(keysDir).length > 0) {
     throw new SigningKeyError(`${keysDir} already holds keys; use --rotate to replace one`);
   }
-  mkdirSync(keysDir, { recursive: true, mode: 0o700 });
-  const rootKey = generateSigningKey(keysDir, 'root');
-  const onlineKey = generateSigningKey(keysDir, 'online');
+  ensurePrivateDir(keysDir);
+  const keyOf = (role: KeyRole) =>
+    existsSync(keyFile(keysDir, role)) ? loadSigningKey(keysDir, role) : generateSigningKey(keysDir, role);
+  const rootKey = keyOf('root');
+  const onlineKey = keyOf('online');
   const root = makeRoot({ version: 1, expires: addDays(now, expiresDays), rootKey, onlineKey });
   signWith(root, rootKey);
   return { root, file: writeRoot(keysDir, root) };

@@ -13,9 +13,11 @@ import {
   sign,
   type KeyObject,
 } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Key, Signature } from '@tufjs/models';
+import { createFileAtomically } from '../../domain/durable-file.nodejs';
+import { PRIVATE_FILE_MODE } from '../../domain/private-files.nodejs';
 
 export type KeyRole = 'root' | 'online';
 
@@ -49,8 +51,8 @@ export function tufKey(privateKey: KeyObject): Key {
 export function generateSigningKey(keysDir: string, role: KeyRole): SigningKey {
   const { privateKey } = generateKeyPairSync('ed25519');
   const file = keyFile(keysDir, role);
-  writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
-  chmodSync(file, 0o600);
+  // Whole or absent, so a keygen cut off here is completed by the next one instead of tripping on half a key.
+  createFileAtomically(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), PRIVATE_FILE_MODE);
   return { role, key: tufKey(privateKey), privateKey };
 }
 

@@ -17,6 +17,7 @@ import {
   type ReplicaTableName,
 } from '../../domain/published/replica-format';
 import { durableRename } from '../../domain/durable-file.nodejs';
+import { preparePrivateDatabase } from '../../domain/private-files.nodejs';
 import type { SealedRow } from '../../domain/published/sealing.nodejs';
 
 export const REPLICA_PAGE_SIZE = 16384;
@@ -48,6 +49,8 @@ export async function writeReplica(
 
   mkdirSync(dirname(filePath), { recursive: true });
   const tempPath = join(dirname(filePath), `.${basename(filePath)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Sealed records and the public tables in one file: for terminals, not for whoever can list the folder.
+  preparePrivateDatabase(tempPath);
   const db = new Database(tempPath);
   try {
     // Sealed records of residents with many payments run past 1 KiB; on 4 KiB pages SQLite moves such rows

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { demoKioskConfig } from '../../kiosk-config/demo-config';
 import { loadKioskConfig } from '../../kiosk-config/load-config';
 import { writeFileAtomically } from '../../domain/durable-file.nodejs';
+import { ensurePrivateDir } from '../../domain/private-files.nodejs';
 import { EXIT, UsageError, report, type SyncCommand } from './command';
 
 // Only what is needed of a TUF root document: the keys and which of them sign roots.
@@ -55,7 +56,10 @@ export const demoConfigCommand: SyncCommand = {
   async run(context) {
     const { values } = context;
     const out = required(values, 'out');
-    const config = demoKioskConfig(required(values, 'dir'), {
+    const dir = required(values, 'dir');
+    // The terminal's replica, outbox, receipts and sync state will live there.
+    ensurePrivateDir(dir);
+    const config = demoKioskConfig(dir, {
       baseUrl: required(values, 'county-url'),
       accessToken: required(values, 'token'),
       publicKeys: rootKeys(required(values, 'root')),

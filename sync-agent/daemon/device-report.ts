@@ -4,11 +4,12 @@
  * A report older than a few minutes means the app is not running; the agent then says `unknown` and the
  * county keeps the last state it was told.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CARD_READER_STATES, PRINTER_STATES, type Heartbeat } from '../../domain/county-api';
 import { writeFileAtomically } from '../../domain/durable-file.nodejs';
+import { ensurePrivateDir } from '../../domain/private-files.nodejs';
 
 export const DEVICE_REPORT_FILE = 'devices.json';
 /** The app rewrites the report at least this often while it runs. */
@@ -26,7 +27,7 @@ export type DeviceStates = Heartbeat['devices'];
 const UNKNOWN: DeviceStates = { printer: 'unknown', cardReader: 'unknown' };
 
 export function writeDeviceReport(stateDir: string, devices: DeviceStates, now: Date): void {
-  mkdirSync(stateDir, { recursive: true });
+  ensurePrivateDir(stateDir);
   writeFileAtomically(
     join(stateDir, DEVICE_REPORT_FILE),
     JSON.stringify({ ...devices, at: now.toISOString() }),

@@ -2,8 +2,9 @@
  * One pass at a time per terminal: `<state>/pass.lock`, created exclusively with the holder's pid inside. A
  * lock whose holder is gone (killed, power cut) is taken over.
  */
-import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir } from '../../domain/private-files.nodejs';
 
 export interface PassLock {
   release(): void;
@@ -50,7 +51,7 @@ function tryCreate(file: string): boolean {
 
 /** The lock, or null when a live process holds it. */
 export function acquirePassLock(stateDir: string): PassLock | null {
-  mkdirSync(stateDir, { recursive: true });
+  ensurePrivateDir(stateDir);
   const file = passLockFile(stateDir);
   if (!tryCreate(file)) {
     const holder = holderOf(file);

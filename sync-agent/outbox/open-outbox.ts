@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { preparePrivateDatabase } from '../../domain/private-files.nodejs';
 import {
   complaintSchema,
   type Complaint,
@@ -128,6 +129,8 @@ function daysBefore(now: Date, days: number): Date {
 }
 
 export function openOutbox(file: string): Outbox {
+  // Complaints hold the complainant's name, phone and ID number: owner-only, SQLite's companions too.
+  preparePrivateDatabase(file);
   const db = new Database(file);
   try {
     // The app and the agent both open it; a writer waits for the other instead of failing.

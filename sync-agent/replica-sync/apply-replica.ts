@@ -20,6 +20,7 @@ import {
 } from '../../domain/published/replica-format';
 import type { ChosenTarget } from './choose-target';
 import { durableRename } from '../../domain/durable-file.nodejs';
+import { PRIVATE_FILE_MODE, tightenPrivateFile } from '../../domain/private-files.nodejs';
 import { refused } from './sync-error';
 
 /** Temporary files of a sync sit beside the replica (same file system, so the rename is atomic). */
@@ -81,7 +82,12 @@ async function gunzipChecked(gz: string, out: string, custom: TargetCustom, path
     },
   });
   try {
-    await pipeline(createReadStream(gz), createGunzip(), check, createWriteStream(out));
+    await pipeline(
+      createReadStream(gz),
+      createGunzip(),
+      check,
+      createWriteStream(out, { mode: PRIVATE_FILE_MODE }),
+    );
   } catch (error) {
     if (error instanceof Error && error.name === 'SyncError') throw error;
     throw refused(`${path} is not a valid gzip file (${(error as Error).message})`);
@@ -119,6 +125,8 @@ function installDelta(plainDelta: string, replica: string, target: ChosenTarget,
   const next = tempFile(replica, 'new');
   // The replica is only ever replaced by rename, never written in place, so this copy is one whole version.
   copyFileSync(replica, next);
+  // A copy keeps the old file's mode, which an earlier version made 0644.
+  tightenPrivateFile(next);
   const db = new Database(next, { fileMustExist: true });
   try {
     // Nothing needs rolling back here: on failure the copy is thrown away; it is synced before the rename.

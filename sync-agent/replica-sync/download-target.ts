@@ -4,21 +4,13 @@
  * signed length, and checking length and SHA-256 before anyone uses the file. Anything that fails the checks
  * is deleted.
  */
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChosenTarget } from './choose-target';
 import type { FetchFunction } from './county-fetcher';
 import { SyncError, refused } from './sync-error';
 import { sha256File } from '../../domain/file-digest.nodejs';
+import { PRIVATE_FILE_MODE, ensurePrivateDir } from '../../domain/private-files.nodejs';
 
 /** A download that receives nothing for this long is abandoned (and resumed at the next attempt). */
 const IDLE_TIMEOUT_MS = 30_000;
@@ -91,7 +83,7 @@ async function fetchOnce(
     }
     if (!response.body) throw discard(part, `${target.path}: the server sent no body`);
 
-    const fd = openSync(part, have === 0 ? 'w' : 'a');
+    const fd = openSync(part, have === 0 ? 'w' : 'a', PRIVATE_FILE_MODE);
     let received = 0;
     try {
       const reader = response.body.getReader();
@@ -134,7 +126,7 @@ export async function downloadTarget(options: {
 }): Promise<DownloadedTarget> {
   const { target } = options;
   const dir = downloadsDir(options.stateDir);
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const name = `${target.sha256}.${target.path}`;
   const part = join(dir, `${name}.part`);
   // Parts of targets no longer wanted (an older version, the other kind) only take room.

@@ -4,13 +4,14 @@
  * `<state>/metadata/`; the Updater works on a scratch copy and only verified files are promoted back, each by
  * an atomic rename, so a kill at any instant leaves a usable trusted root.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TargetFile } from '@tufjs/models';
 import { Updater } from 'tuf-js';
 import { BadVersionError, DownloadLengthMismatchError, ExpiredMetadataError } from 'tuf-js/dist/error';
 import { CountyFetcher, type FetchFunction } from './county-fetcher';
 import { writeFileAtomically } from '../../domain/durable-file.nodejs';
+import { ensurePrivateDir } from '../../domain/private-files.nodejs';
 import { SyncError, refused } from './sync-error';
 import { pinnedHexKeys, verifyFirstRoot, type PinnedKeys } from './trust-bootstrap';
 
@@ -76,7 +77,7 @@ async function bootstrapIfNeeded(options: RefreshOptions, fetcher: CountyFetcher
   const bytes = await fetcher.downloadBytes(`${options.metadataBaseUrl}1.root.json`, ROOT_MAX_BYTES);
   verifyFirstRoot(bytes, options.pinned);
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   writeFileAtomically(join(dir, 'root.json'), bytes);
   writeFileAtomically(pinsFile(options.stateDir), pins);
 }
@@ -112,7 +113,7 @@ export async function refreshMetadata(options: RefreshOptions): Promise<Verified
   try {
     await bootstrapIfNeeded(options, fetcher);
     rmSync(work, { recursive: true, force: true });
-    mkdirSync(work, { recursive: true });
+    ensurePrivateDir(work);
     for (const name of METADATA_FILES) {
       if (existsSync(join(trusted, name))) copyFileSync(join(trusted, name), join(work, name));
     }

@@ -2,11 +2,12 @@
  * One sync pass: refresh the county's signed metadata, choose the delta or the full replica, download it with
  * resume, verify and apply it atomically, and record the outcome in `<state>/state.json`.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { syncStateDir } from '../../kiosk-config/load-config';
 import type { KioskConfig } from '../../kiosk-config/schema';
 import { PUBLISH_PATH_PREFIX } from '../../domain/county-api';
+import { ensurePrivateDir, tightenPrivateFile } from '../../domain/private-files.nodejs';
 import { applyTarget, heldVersion, removeStaleTemps } from './apply-replica';
 import { chooseTarget } from './choose-target';
 import type { FetchFunction } from './county-fetcher';
@@ -45,7 +46,11 @@ export async function syncOnce(config: KioskConfig, options: SyncOptions = {}): 
   const fetchFunction = options.fetch ?? globalThis.fetch;
   const stateDir = syncStateDir(config);
   const replica = config.paths.replica;
-  mkdirSync(dirname(replica), { recursive: true });
+  // The terminal's data and the agent's state are its own: 0700 folders, and a replica made 0644 by an
+  // earlier version is tightened.
+  ensurePrivateDir(dirname(replica));
+  ensurePrivateDir(stateDir);
+  tightenPrivateFile(replica);
   removeStaleTemps(replica);
   const fromVersion = heldVersion(replica);
   let bytes = 0;

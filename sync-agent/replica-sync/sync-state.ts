@@ -2,10 +2,11 @@
  * `<state>/state.json`: what the last sync attempt did, for `status`, heartbeats and the UI's staleness
  * warning. Versions, times and reasons only — never anything about a person.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomically } from '../../domain/durable-file.nodejs';
+import { ensurePrivateDir } from '../../domain/private-files.nodejs';
 
 export const SYNC_OUTCOMES = ['updated', 'current', 'stale', 'refused', 'unreachable'] as const;
 export type SyncOutcome = (typeof SYNC_OUTCOMES)[number];
@@ -38,6 +39,6 @@ export function readSyncState(stateDir: string): SyncState | null {
 }
 
 export function writeSyncState(stateDir: string, state: SyncState): void {
-  mkdirSync(stateDir, { recursive: true });
+  ensurePrivateDir(stateDir);
   writeFileAtomically(syncStateFile(stateDir), `${JSON.stringify(state, null, 1)}\n`);
 }
