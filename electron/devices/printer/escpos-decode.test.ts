@@ -68,6 +68,30 @@ describe('decodeEscPos', () => {
     expect(decoded.elements[2]).toEqual({ kind: 'cut', partial: true });
   });
 
+  it('finds where the stream can be cut: after each line, QR code, feed and cut, never inside a command', () => {
+    // A 7-byte QR payload makes the store command's length byte 0A, and ESC d 10 has 0A as its parameter:
+    // LF bytes that end no line.
+    const bytes = new EscPosBuilder()
+      .initialize()
+      .text('ab')
+      .lineFeed()
+      .qrCode('1234567', 4)
+      .feed(10)
+      .partialCut()
+      .toBytes();
+    const { breaks } = decodeEscPos(bytes);
+    expect(breaks).toHaveLength(4);
+    expect(breaks[breaks.length - 1]).toBe(bytes.length);
+    const pieces = breaks.map((end, i) => bytes.subarray(breaks[i - 1] ?? 0, end));
+    expect(pieces.map((piece) => decodeEscPos(piece).elements.map((e) => e.kind))).toEqual([
+      ['text'],
+      ['qr'],
+      ['feed'],
+      ['cut'],
+    ]);
+    expect(pieces.flatMap((piece) => decodeEscPos(piece).unread)).toEqual([]);
+  });
+
   it('decodes 2- and 4-byte GB18030 and counts each Chinese character as two columns', () => {
     const decoded = decodeBuilt((b) => b.text('李*䶮 王*堃 陈*喆 㛃𬀩').lineFeed());
     expect(printedLines(decoded)).toEqual(['李*䶮 王*堃 陈*喆 㛃𬀩']);

@@ -55,6 +55,11 @@ export interface DecodedPrint {
   unread: UnreadCommand[];
   /** Text sent but not yet printed: no LF, ESC d or cut came after it. */
   pendingText: string;
+  /**
+   * Offsets just after each command that puts something on paper or moves it (LF, ESC d, GS V, a QR code's
+   * print): where the stream can be cut without splitting a command or a printed line.
+   */
+  breaks: number[];
 }
 
 export interface DecodeOptions {
@@ -137,7 +142,7 @@ export function decodeEscPos(input: Uint8Array, options: DecodeOptions = {}): De
   let mode = defaults();
   let spans: PendingSpan[] = [];
   const qr = { data: null as string | null, moduleSize: 3, errorCorrection: 'L' as 'L' | 'M' | 'Q' | 'H' };
-  const result: DecodedPrint = { elements: [], statusRequests: [], unread: [], pendingText: '' };
+  const result: DecodedPrint = { elements: [], statusRequests: [], unread: [], pendingText: '', breaks: [] };
 
   const spanText = (span: PendingSpan) =>
     iconv.decode(Buffer.from(span.bytes), span.chinese ? 'gb18030' : 'cp437');
@@ -196,6 +201,7 @@ export function decodeEscPos(input: Uint8Array, options: DecodeOptions = {}): De
     if (byte === LF) {
       printLine();
       i += 1;
+      result.breaks.push(i);
       continue;
     }
     if (byte === CR) {
@@ -280,6 +286,7 @@ export function decodeEscPos(input: Uint8Array, options: DecodeOptions = {}): De
         const lines = parameter();
         if (lines > 0) result.elements.push({ kind: 'feed', lines });
         i += 3;
+        result.breaks.push(i);
         continue;
       }
       case 'GS V': {
@@ -295,6 +302,7 @@ export function decodeEscPos(input: Uint8Array, options: DecodeOptions = {}): De
         if (!atLineStart()) printLine();
         result.elements.push({ kind: 'cut', partial: m === 1 || m === 49 || m === 66 });
         i += withFeed ? 4 : 3;
+        result.breaks.push(i);
         continue;
       }
       case 'GS r':
@@ -327,6 +335,7 @@ export function decodeEscPos(input: Uint8Array, options: DecodeOptions = {}): De
         else if (fn === 0x51) {
           if (qr.data === null) unread(start, 5 + length, 'qr-print-without-data');
           else {
+            result.breaks.push(i);
             result.elements.push({
               kind: 'qr',
               align: mode.align,

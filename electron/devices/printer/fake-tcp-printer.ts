@@ -3,8 +3,10 @@
  * (DLE EOT 1/2/4, GS r 1) the way an ESC/POS printer does, in a condition the test sets: ready, paper near
  * end, out of paper, cover open, in error; silent (answers nothing), slow to answer, or refusing connections.
  *
- * Like a real printer it keeps data received while it cannot print and prints it once it can again, and it
- * does not answer GS r while offline (GS r waits in the receive buffer; the test has gone by then).
+ * Like a real printer it keeps data received while it cannot print and prints it once it can again (paper
+ * reloaded, cover closed) unless it was told to clear its buffers (DLE DC4 fn=8, which it answers 37 25 00 when
+ * it knows the command), and it does not answer GS r while offline (GS r waits in the receive buffer; the test
+ * has gone by then).
  */
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { decodeEscPos, type DecodedPrint } from './escpos-decode';
@@ -16,7 +18,16 @@ export interface FakeTcpPrinterOptions {
   /** Which status requests it answers: many cheap printers answer none. */
   answers?: 'all' | 'dle-eot-only' | 'gs-r-only' | 'none';
   answerDelayMs?: number;
+  /** Whether it knows DLE DC4 fn=8 (clear buffers); many cheap printers ignore it. */
+  clearsBuffers?: boolean;
 }
+
+/** Where the paper had got to: what prints after it is what the next person sees. */
+export interface PaperMark {
+  elements: number;
+}
+
+const CLEAR_BUFFERS = [0x10, 0x14, 0x08, 0x01, 0x03, 0x14, 0x01, 0x06, 0x02, 0x08];
 
 const canPrint = (condition: FakePrinterCondition) => condition === 'ready' || condition === 'paper-near-end';
 
@@ -36,9 +47,10 @@ function realTimeAnswer(n: number, condition: FakePrinterCondition): number {
 export class FakeTcpPrinter {
   answers: NonNullable<FakeTcpPrinterOptions['answers']>;
   answerDelayMs: number;
+  readonly clearsBuffers: boolean;
   /** Every byte received, status requests included, in order. */
   readonly received: number[] = [];
-  /** Every status request, as `DLE EOT n` or `GS r n`. */
+  /** Every real-time or status request, as `DLE EOT n`, `DLE DC4 n` or `GS r n`. */
   readonly requests: string[] = [];
   private conditionNow: FakePrinterCondition;
   private readonly paperBytes: number[] = [];
@@ -53,6 +65,7 @@ export class FakeTcpPrinter {
     this.conditionNow = options.condition ?? 'ready';
     this.answers = options.answers ?? 'all';
     this.answerDelayMs = options.answerDelayMs ?? 0;
+    this.clearsBuffers = options.clearsBuffers ?? true;
   }
 
   get condition(): FakePrinterCondition {
@@ -70,9 +83,15 @@ export class FakeTcpPrinter {
     this.outOfPaperAfter = bytes;
   }
 
-  /** What came out on paper, decoded. */
-  paper(): DecodedPrint {
-    return decodeEscPos(Uint8Array.from(this.paperBytes));
+  /** What came out on paper, decoded; with a mark, only what came out after it. */
+  paper(since?: PaperMark): DecodedPrint {
+    const decoded = decodeEscPos(Uint8Array.from(this.paperBytes));
+    return since ? { ...decoded, elements: decoded.elements.slice(since.elements) } : decoded;
+  }
+
+  /** Marks where the paper has got to; a line begun before the mark but ended after it counts as after. */
+  paperMark(): PaperMark {
+    return { elements: this.paper().elements.length };
   }
 
   /** Resolves after the next time the printer receives bytes of any kind. */
@@ -122,11 +141,17 @@ export class FakeTcpPrinter {
         const isRequest =
           (byte === 0x10 && bytes[i + 1] === 0x04) || (byte === 0x1d && bytes[i + 1] === 0x72);
         const mayBeRequest = (byte === 0x10 || byte === 0x1d) && i + 1 >= bytes.length;
-        if (mayBeRequest || (isRequest && i + 2 >= bytes.length)) {
+        // DLE DC4 fn: fn=8 (clear buffers) has 7 more bytes, the others (pulse, power off) 2.
+        const isDc4 = byte === 0x10 && bytes[i + 1] === 0x14;
+        const dc4Length = bytes[i + 2] === 0x08 ? 10 : 5;
+        if (mayBeRequest || (isRequest && i + 2 >= bytes.length) || (isDc4 && i + dc4Length > bytes.length)) {
           carry = bytes.slice(i);
           break;
         }
-        if (isRequest) {
+        if (isDc4) {
+          this.realTime(socket, bytes.slice(i, i + dc4Length));
+          i += dc4Length - 1;
+        } else if (isRequest) {
           this.answer(socket, byte === 0x10 ? 'DLE EOT' : 'GS r', bytes[i + 2]!);
           i += 2;
         } else {
@@ -135,6 +160,16 @@ export class FakeTcpPrinter {
       }
       for (const resolve of this.listeners.splice(0)) resolve();
     });
+  }
+
+  /** DLE DC4: only fn=8 is modelled. It clears what the printer kept, before anything queued is printed. */
+  private realTime(socket: Socket, command: number[]): void {
+    this.requests.push(`DLE DC4 ${command[2]}`);
+    const isClear =
+      command.length === CLEAR_BUFFERS.length && command.every((b, i) => b === CLEAR_BUFFERS[i]);
+    if (!isClear || !this.clearsBuffers) return;
+    this.held.length = 0;
+    if (!socket.destroyed) socket.write(Uint8Array.from([0x37, 0x25, 0x00]));
   }
 
   private take(byte: number): void {

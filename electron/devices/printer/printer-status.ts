@@ -22,6 +22,14 @@ export const REQUEST_OFFLINE_CAUSE = [0x10, 0x04, 0x02] as const;
 export const REQUEST_PAPER_ROLL = [0x10, 0x04, 0x04] as const;
 export const REQUEST_PAPER_SENSOR = [0x1d, 0x72, 0x01] as const;
 
+/**
+ * DLE DC4 fn=8 d1…d7, "clear buffer(s)": a real-time command, carried out on arrival even while the printer is
+ * offline, that throws away everything in the receive and the print buffer and answers CLEAR_RESPONSE. The
+ * only ESC/POS command that can stop data already sent from printing later (see README.md).
+ */
+export const CLEAR_BUFFERS = [0x10, 0x14, 0x08, 0x01, 0x03, 0x14, 0x01, 0x06, 0x02, 0x08] as const;
+export const CLEAR_RESPONSE = [0x37, 0x25, 0x00] as const;
+
 export type AnswerKind = 'real-time' | 'buffered';
 
 /** DLE EOT answers: 0xx1 xx10 — bit 1 and bit 4 set, bit 0 and bit 7 clear. */
@@ -87,15 +95,17 @@ export interface StatusChannel {
 }
 
 /**
- * What has been learned about one printer across connections: whether it answers GS r. A printer that answers
- * DLE EOT but never GS r is not asked GS r again, so each job does not wait out a timeout for nothing.
+ * What has been learned about one printer across connections: whether it answers GS r, and whether it clears
+ * its buffers on DLE DC4 8. A printer that answers DLE EOT but never GS r is not asked GS r again, so each job
+ * does not wait out a timeout for nothing; the same for the clear.
  */
 export interface StatusHabits {
   buffered: 'answers' | 'silent' | 'untested';
+  clears: 'yes' | 'no' | 'untested';
 }
 
 export function newStatusHabits(): StatusHabits {
-  return { buffered: 'untested' };
+  return { buffered: 'untested', clears: 'untested' };
 }
 
 async function askPaperSensor(

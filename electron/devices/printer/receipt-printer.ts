@@ -20,7 +20,8 @@ export interface PrinterDriver {
   /**
    * Sends one receipt. `printed: false` means it did not reach the end of the paper, and `state` says why;
    * the bytes may have been partly printed (paper ran out mid-receipt), so a retry prints the whole receipt
-   * again. Either way `state` is the printer's state as last seen.
+   * again, and the driver makes sure, where the printer lets it, that the rest it held never prints by itself.
+   * Either way `state` is the printer's state as last seen.
    */
   deliver(job: PrintJob, jobId: string): Promise<Delivery>;
 }

@@ -1,4 +1,4 @@
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createConnection, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EscPosBuilder } from './escpos';
 import { printedLines, type DecodedPrint } from './escpos-decode';
@@ -7,23 +7,34 @@ import type { JobStatus, PrintQueue } from './print-queue';
 import { createPrinterService } from './printer-service';
 import { createTcpPrinter } from './tcp-printer';
 
-const receiptLines = [
-  '姓名：李*䶮',
-  '耕地地力保护补贴',
-  '  2025         1234.50元',
-  '投诉受理编号 TS-2026-0042',
-];
+interface Person {
+  name: string;
+  amount: string;
+  ticket: string;
+}
+const li: Person = { name: '李*䶮', amount: '1234.50', ticket: 'TS-2026-0042' };
+const wang: Person = { name: '王*芳', amount: '987.00', ticket: 'TS-2026-0043' };
+const zhao: Person = { name: '赵*军', amount: '455.20', ticket: 'TS-2026-0044' };
 
-function receiptJob() {
+const linesOf = (person: Person) => [
+  `姓名：${person.name}`,
+  '耕地地力保护补贴',
+  `  2025         ${person.amount}元`,
+  `投诉受理编号 ${person.ticket}`,
+];
+const qrOf = (person: Person) => `https://hm.example.cn/c/${person.ticket}`;
+
+function receiptJob(person: Person = li) {
   const builder = new EscPosBuilder().initialize().chineseMode().align('center').size(2, 2);
   builder.text('惠民惠农明白卡').lineFeed().size(1, 1).align('left');
-  for (const line of receiptLines) builder.text(line).lineFeed();
-  builder.align('center').qrCode('https://hm.example.cn/c/TS-2026-0042', 6).lineFeed().partialCut();
+  for (const line of linesOf(person)) builder.text(line).lineFeed();
+  builder.align('center').qrCode(qrOf(person), 6).lineFeed().partialCut();
   return { bytes: builder.toBytes(), preview: '' };
 }
 
 /** What one complete receipt reads like on paper. */
-const expectedPaper = ['惠民惠农明白卡', ...receiptLines, ''];
+const paperOf = (person: Person) => ['惠民惠农明白卡', ...linesOf(person), ''];
+const expectedPaper = paperOf(li);
 
 function receiptsOn(paper: DecodedPrint): { lines: string[]; qr: string[] }[] {
   const receipts: { lines: string[]; qr: string[] }[] = [{ lines: [], qr: [] }];
@@ -90,12 +101,13 @@ describe('printer service over TCP', () => {
     expect(receiptsOn(printer.paper())).toEqual([
       { lines: expectedPaper, qr: ['https://hm.example.cn/c/TS-2026-0042'] },
     ]);
-    // Before the job: DLE EOT 1 (printer), DLE EOT 4 (paper roll), GS r 1 (learning it is answered);
-    // after it: GS r 1 behind the job, then DLE EOT 1 and 4 again.
+    // Before the job: DLE EOT 1 (printer), DLE EOT 4 (paper roll), GS r 1 and DLE DC4 8 (learning whether
+    // they are answered); after it: GS r 1 behind the job, then DLE EOT 1 and 4 again.
     expect(printer.requests).toEqual([
       'DLE EOT 1',
       'DLE EOT 4',
       'GS r 1',
+      'DLE DC4 8',
       'GS r 1',
       'DLE EOT 1',
       'DLE EOT 4',
@@ -188,26 +200,84 @@ describe('printer service over TCP', () => {
     expect(printedLines(printer.paper())).toEqual(expectedPaper);
   });
 
-  it('prints the whole receipt again when paper ran out in the middle of it', async () => {
+  it('prints the whole receipt again when paper ran out in the middle of it, and not its torn tail', async () => {
     const printer = await fakePrinter();
     const service = serviceFor(printer);
     // Learn the printer's habits on a first receipt, then run out of paper halfway through the second.
     await service.firstAttempt(service.submit(receiptJob()));
-    printer.runOutOfPaperAfter(Math.floor(receiptJob().bytes.length / 2));
-    const id = service.submit(receiptJob());
+    printer.runOutOfPaperAfter(Math.floor(receiptJob(wang).bytes.length / 2));
+    const id = service.submit(receiptJob(wang));
     expect(await service.firstAttempt(id)).toEqual({ state: 'waiting', reason: 'paper-out' });
 
+    const reloaded = printer.paperMark();
     printer.condition = 'ready';
     await reaches(service, id, 'printed');
-    const receipts = receiptsOn(printer.paper());
-    // The first receipt; the torn half of the second (its start, and the rest the printer kept and printed once
-    // paper was back); then the second again, whole.
-    expect(receipts[0]?.lines).toEqual(expectedPaper);
-    expect(receipts[receipts.length - 1]).toEqual({
-      lines: expectedPaper,
-      qr: ['https://hm.example.cn/c/TS-2026-0042'],
+    // On the new paper: the second receipt once, whole; the rest the printer held of the torn one never came.
+    expect(receiptsOn(printer.paper(reloaded))).toEqual([{ lines: paperOf(wang), qr: [qrOf(wang)] }]);
+    expect(printer.requests).toContain('DLE DC4 8');
+  });
+
+  describe('a receipt cut short by the paper running out, and given up', () => {
+    /** Wang's receipt runs out of paper `after` bytes in; Wang leaves; the paper is reloaded; Zhao prints. */
+    async function wangLeavesZhaoPrints(printer: FakeTcpPrinter, after: (bytes: number) => number) {
+      const service = serviceFor(printer);
+      // The printer's habits are learned on an earlier receipt, as on any terminal in use.
+      expect(await service.firstAttempt(service.submit(receiptJob(li)))).toEqual({ state: 'printed' });
+      printer.runOutOfPaperAfter(after(receiptJob(wang).bytes.length));
+      const wangsJob = service.submit(receiptJob(wang));
+      expect(await service.firstAttempt(wangsJob)).toEqual({ state: 'waiting', reason: 'paper-out' });
+      expect(service.cancel(wangsJob)).toEqual({ state: 'cancelled' });
+
+      const reloaded = printer.paperMark();
+      printer.condition = 'ready';
+      const zhaosJob = service.submit(receiptJob(zhao));
+      await reaches(service, zhaosJob, 'printed');
+      return printer.paper(reloaded);
+    }
+
+    const nothingOf = (person: Person, paper: DecodedPrint) => {
+      const lines = printedLines(paper).join('\n');
+      for (const personal of [person.name, person.amount, person.ticket])
+        expect(lines).not.toContain(personal);
+      expect(receiptsOn(paper).flatMap((receipt) => receipt.qr)).not.toContain(qrOf(person));
+    };
+
+    it('prints none of it for the next person on a printer that clears its buffers (DLE DC4 8)', async () => {
+      const printer = await fakePrinter();
+      const paper = await wangLeavesZhaoPrints(printer, (bytes) => Math.floor(bytes / 3));
+      nothingOf(wang, paper);
+      expect(receiptsOn(paper)).toEqual([{ lines: paperOf(zhao), qr: [qrOf(zhao)] }]);
     });
-    expect(receipts).toHaveLength(3);
+
+    it('clears a receipt found waiting in a printer that cannot print, as after a restart mid-receipt', async () => {
+      const printer = await fakePrinter({ condition: 'paper-out' });
+      // A kiosk that was switched off while the printer held Wang's receipt.
+      const before = createConnection({ host: '127.0.0.1', port: printer.port });
+      openSockets.push(before);
+      const held = receiptJob(wang).bytes;
+      before.write(held);
+      await vi.waitFor(() => expect(printer.received.length).toBeGreaterThanOrEqual(held.length));
+      before.destroy();
+
+      const service = serviceFor(printer);
+      expect(await service.checkPrinter()).toBe('paper-out');
+      const reloaded = printer.paperMark();
+      printer.condition = 'ready';
+      await reaches(service, service.submit(receiptJob(zhao)), 'printed');
+      expect(receiptsOn(printer.paper(reloaded))).toEqual([{ lines: paperOf(zhao), qr: [qrOf(zhao)] }]);
+    });
+
+    it('never sends more than the line being printed to a printer that cannot clear them', async () => {
+      const printer = await fakePrinter({ clearsBuffers: false });
+      // The paper runs out in the title, before anything of Wang's own.
+      const paper = await wangLeavesZhaoPrints(printer, () => 16);
+      nothingOf(wang, paper);
+      // The rest of Wang's receipt never left the terminal.
+      expect(Buffer.from(printer.received).includes(Buffer.from(wang.ticket))).toBe(false);
+      const lines = printedLines(paper);
+      expect(lines.slice(-paperOf(zhao).length)).toEqual(paperOf(zhao));
+      expect(lines.length).toBeLessThanOrEqual(paperOf(zhao).length + 1);
+    });
   });
 });
 
