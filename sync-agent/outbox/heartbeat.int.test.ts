@@ -1,10 +1,13 @@
+import fc from 'fast-check';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TerminalHeartbeat } from '../county-client/terminal-heartbeat';
 import { CountyRequestError } from '../county-client/failure';
-import { buildHeartbeat, sendHeartbeat, type HeartbeatFacts } from './heartbeat';
+import { HEARTBEAT_MAX_COUNTERS } from '../../domain/county-api';
+import { USAGE_KINDS } from '../../domain/usage-kinds';
+import { buildHeartbeat, encodedBytes, sendHeartbeat, takeBatch, type HeartbeatFacts } from './heartbeat';
 import { openOutbox, type Outbox } from './open-outbox';
 
 const AT = new Date('2026-03-05T08:30:00Z');
@@ -35,6 +38,38 @@ describe('buildHeartbeat', () => {
 
   it('refuses an app version the county would refuse', () => {
     expect(() => buildHeartbeat({ ...facts, appVersion: 'dev' }, AT)).toThrow();
+  });
+});
+
+describe('takeBatch', () => {
+  const count = fc.record({
+    day: fc
+      .integer({ min: 0, max: 800 })
+      .map((back) => new Date(AT.getTime() - back * 86_400_000).toISOString().slice(0, 10)),
+    kind: fc.constantFrom(...USAGE_KINDS),
+    count: fc.integer({ min: 0, max: 1_000_000 }),
+  });
+
+  it('takes the longest run of counts from the first whose heartbeat fits the budget, measured as sent', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(count, { maxLength: 3000, selector: (c) => `${c.day} ${c.kind}` }),
+        fc.integer({ min: 0, max: 80_000 }),
+        (counts, budget) => {
+          const batch = takeBatch(facts, AT, counts, budget);
+          expect(batch).toEqual(counts.slice(0, batch.length));
+          const size = encodedBytes(buildHeartbeat(facts, AT, batch));
+          if (batch.length > 1) expect(size).toBeLessThanOrEqual(budget);
+          if (batch.length < counts.length) {
+            const more = encodedBytes(buildHeartbeat(facts, AT, counts.slice(0, batch.length + 1)));
+            expect(batch.length === HEARTBEAT_MAX_COUNTERS || more > budget).toBe(true);
+          }
+          // Even a budget too small for one count moves on by one.
+          expect(batch.length > 0).toBe(counts.length > 0);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 
