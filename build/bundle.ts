@@ -3,6 +3,7 @@
  * modules stay external: better-sqlite3, serialport and @napi-rs/canvas load from node_modules, electron is provided by Electron.
  */
 import { build, type BuildOptions } from 'esbuild';
+import { BUNDLE_ENTRIES } from './bundle-entries';
 import { copyTibetanFont } from './tibetan-font';
 
 const common: BuildOptions = {
@@ -17,22 +18,11 @@ const common: BuildOptions = {
   logOverride: { 'empty-import-meta': 'silent' },
 };
 
-const entries: Record<string, string> = {
-  'electron/main': 'electron/main.ts',
-  'electron/preload': 'electron/preload.ts',
-  'browser-host': 'electron/browser-host/main.ts',
-  county: 'county/bin.ts',
-  'sync-agent': 'sync-agent/bin.ts',
-  // the import's row-checking worker thread, started by dist/county.cjs from beside it
-  'county-import-worker': 'county/import/check-worker.ts',
-  start: 'build/start.ts',
-};
-
 await Promise.all(
-  Object.entries(entries).map(([out, entry]) =>
+  Object.entries(BUNDLE_ENTRIES).map(([out, entry]) =>
     build({ ...common, entryPoints: [entry], outfile: `dist/${out}.cjs` }),
   ),
 );
-console.log(`bundled ${Object.keys(entries).length} entry points into dist/`);
+console.log(`bundled ${Object.keys(BUNDLE_ENTRIES).length} entry points into dist/`);
 // Vite empties dist/renderer on every build, so the font is copied after it (npm run build runs Vite first).
 console.log(copyTibetanFont('dist/renderer'));
