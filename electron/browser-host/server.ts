@@ -131,7 +131,7 @@ async function readBody(request: IncomingMessage): Promise<string | undefined> {
 }
 
 /** Puts the bridge before the renderer's own scripts, so `window.kiosk` exists when they run. */
-export function injectBridge(indexHtml: string, bridge: string, nonce: string): string {
+function injectBridge(indexHtml: string, bridge: string, nonce: string): string {
   const tag = `<script nonce="${nonce}">${bridge}</script>`;
   const firstScript = indexHtml.indexOf('<script');
   if (firstScript >= 0) return indexHtml.slice(0, firstScript) + tag + indexHtml.slice(firstScript);
