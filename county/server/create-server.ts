@@ -80,7 +80,7 @@ export async function createCountyServer(options: CountyServerOptions): Promise<
       maxHeaderSize: limits.headerBytes,
       // Node checks the two timeouts above only this often (30 s by default, which would let a slow
       // request run up to 30 s past its limit).
-      connectionsCheckingInterval: Math.max(50, Math.min(1000, headersMs / 4)),
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersMs / 4))),
     },
     clientErrorHandler: (error, socket) => answerClientError(error, socket, limits.headerBytes),
   });
