@@ -117,7 +117,8 @@ describe('frame parser', () => {
   });
 });
 
-describe('frame parser properties', () => {
+// CPU-bound: about a second each here, several times that on a machine busy with other work.
+describe('frame parser properties', { timeout: 30_000 }, () => {
   // 60k + 30k + 30k = 120k generated inputs; each run feeds one stream in random chunks.
   it('never throws and yields only frames present, checksum intact, in random bytes', () => {
     fc.assert(
