@@ -18,15 +18,19 @@ import { PublicationError } from '../publish/verify-publication';
 
 const USAGE = `Usage: huimin-county publish --keys DIR --publish-dir DIR [options]
 
-Builds the next data version from the master database and writes it to the publish directory: a gzipped
-full replica and deltas from recent versions (content-addressed, never changed afterwards), then signed
-metadata (TUF: root, targets, snapshot, timestamp). timestamp.json is replaced last, so terminals see the
-previous publication or the whole new one. Everything is verified from disk before it goes live.
+Builds the next data version from the master database and writes it to the publish directory: a full
+replica and deltas from recent versions, gzipped and encrypted under the county's distribution key
+(content-addressed, never changed afterwards), the key wrapped for every terminal registered and not revoked
+(distribution-keys.json), then signed metadata (TUF: root, targets, snapshot, timestamp). timestamp.json is
+replaced last, so terminals see the previous publication or the whole new one. Everything is verified from
+disk before it goes live; then data files no publication names any more are deleted.
 Residents' records are sealed; only residents new since the last publish cost a key derivation.
+A terminal registered after this publish can read data from the next one.
 
 Options:
 ${DB_USAGE}
-  --keys DIR           the signing keys (from 'huimin-county keygen'); only online.pem is used
+  --keys DIR           the keys (from 'huimin-county keygen'): online.pem and the distribution keys; a
+                       distribution key is made here when there is none
   --publish-dir DIR    the directory any static web server serves to terminals
   --work-dir DIR       plain copies of recent replicas, for deltas (default: <publish-dir>.work)
   --deltas N           deltas from this many previous versions (default 3)
@@ -73,6 +77,10 @@ export const publishCommand: CountyCommand = {
           ...result.deltas.map(
             (d) => `  delta from ${d.from}: ${mib(d.length)} (${d.puts} rows put, ${d.deletes} deleted)`,
           ),
+          `  encrypted under distribution key ${result.distribution.keyId}` +
+            (result.distribution.change === null ? '' : ` (${result.distribution.change} now)`) +
+            `, readable by ${result.distribution.recipients} terminal(s)`,
+          ...(result.removed > 0 ? [`  ${result.removed} target file(s) no longer served, deleted`] : []),
           `  valid until ${result.verified.expires}`,
         ].join('\n'),
         {
@@ -82,6 +90,8 @@ export const publishCommand: CountyCommand = {
           sealing: result.sealing,
           full: result.full,
           deltas: result.deltas,
+          distribution: result.distribution,
+          removed: result.removed,
           expires: result.verified.expires,
         },
       );

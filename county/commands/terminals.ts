@@ -26,7 +26,10 @@ import {
 
 const USAGE = `Usage: huimin-county terminals <add|list|revoke|rotate> [options]
 
-Manages the terminals allowed to send heartbeats and complaints to 'huimin-county serve'.
+Manages the terminals allowed to read published data, and to send heartbeats and complaints to
+'huimin-county serve'. Publish gives the data key to the terminals registered and not revoked at that
+moment: a terminal added now reads data from the next publish on; after a revoke or a token rotation, the
+next publish changes the data key, and the revoked terminal (or the old token) can read no newer version.
 
   terminals add --id ID --site NAME [--region CODE]   register a terminal; prints its token ONCE
   terminals list                                      every terminal: site, region, last heartbeat,
@@ -71,6 +74,7 @@ function run(context: CommandContext, sub: Subcommand, db: MasterDatabase): numb
         context,
         [
           `terminal ${terminal.id} added for ${terminal.siteName}.`,
+          `It can read published data from the next 'huimin-county publish' on.`,
           `Its token (shown only now; put it into the terminal's configuration):`,
           token,
         ].join('\n'),
@@ -86,7 +90,12 @@ function run(context: CommandContext, sub: Subcommand, db: MasterDatabase): numb
     }
     case 'revoke': {
       const terminal = revokeTerminal(db, requiredOption(values, 'id'), new Date());
-      report(context, `terminal ${terminal.id} is revoked since ${terminal.revokedAt}`, { terminal });
+      report(
+        context,
+        `terminal ${terminal.id} is revoked since ${terminal.revokedAt}; ` +
+          `the next publish changes the data key and leaves it out`,
+        { terminal },
+      );
       return EXIT.ok;
     }
     case 'rotate': {

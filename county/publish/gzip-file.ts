@@ -1,9 +1,19 @@
-/** Streams a file through gzip, hashing both sides, into a temporary file beside the destination. */
+/**
+ * Streams a file through gzip and the target encryption, hashing both ends, into a temporary file beside the
+ * destination; and back. Nothing is held in memory whole, so a replica of hundreds of megabytes costs buffers.
+ */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, openSync, readSync } from 'node:fs';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
+import {
+  ENCRYPTED_HEADER_BYTES,
+  decryptingStream,
+  encryptedTargetKeyId,
+  encryptingStream,
+  type DistributionKey,
+} from '../../domain/published/target-encryption.nodejs';
 
 export interface Digest {
   length: number;
@@ -20,23 +30,54 @@ function hashing(digest: { hash: ReturnType<typeof createHash>; length: number }
   });
 }
 
-/** Gzips `source` into `target`; returns the digests of the plain and the compressed bytes. */
-export async function gzipFile(source: string, target: string): Promise<{ plain: Digest; gzipped: Digest }> {
+/**
+ * Gzips `source` and encrypts it under `key` into `target`; returns the digests of the plain bytes and of the
+ * file written (what TUF signs).
+ */
+export async function gzipEncryptFile(
+  source: string,
+  target: string,
+  key: DistributionKey,
+): Promise<{ plain: Digest; encrypted: Digest }> {
   const plain = { hash: createHash('sha256'), length: 0 };
-  const gzipped = { hash: createHash('sha256'), length: 0 };
+  const encrypted = { hash: createHash('sha256'), length: 0 };
   await pipeline(
     createReadStream(source),
     hashing(plain),
     createGzip({ level: 6 }),
-    hashing(gzipped),
+    encryptingStream(key),
+    hashing(encrypted),
     createWriteStream(target, { flags: 'wx' }),
   );
   return {
     plain: { length: plain.length, sha256: plain.hash.digest('hex') },
-    gzipped: { length: gzipped.length, sha256: gzipped.hash.digest('hex') },
+    encrypted: { length: encrypted.length, sha256: encrypted.hash.digest('hex') },
   };
 }
 
-export async function gunzipFile(source: string, target: string): Promise<void> {
-  await pipeline(createReadStream(source), createGunzip(), createWriteStream(target));
+/** The distribution key id in an encrypted target's header; null for a plain gzip file of an older publisher. */
+export function targetKeyId(file: string): string | null {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(ENCRYPTED_HEADER_BYTES);
+    return encryptedTargetKeyId(head.subarray(0, readSync(fd, head, 0, head.length, 0)));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Decrypts (when `key` is given) and gunzips a published target into `target`. */
+export async function openTargetFile(
+  source: string,
+  target: string,
+  key: DistributionKey | null,
+): Promise<void> {
+  if (key)
+    await pipeline(
+      createReadStream(source),
+      decryptingStream(key),
+      createGunzip(),
+      createWriteStream(target),
+    );
+  else await pipeline(createReadStream(source), createGunzip(), createWriteStream(target));
 }

@@ -1,13 +1,30 @@
 /**
  * A small county in a fresh master database, for the publisher's tests: one township, one village, two
  * programs, `residents` persons with payments, a roster, a cadre whose spouse receives 低保, and an old roster
- * outside the publishing window.
+ * outside the publishing window. And publications re-signed the way only the holder of the online key could:
+ * one as a publisher before target encryption wrote it, or with targets of one's choosing; and a check of
+ * what a published file gives away to someone without a terminal's token.
  */
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gunzipSync, gzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { Metadata, MetadataKind, type Targets, type Timestamp } from '@tufjs/models';
 import { checkDigitOf } from '../../domain/id-number';
 import { TEST_KDF_COST } from '../../domain/published/replica-format';
 import { createKdfParams } from '../../domain/published/sealing.nodejs';
 import { writeCounty, writeSetting } from '../master/county-settings';
 import { openMaster, type MasterDatabase } from '../master/open-master';
+import { loadSigningKey } from './signing-keys';
+import {
+  addDays,
+  makeSnapshot,
+  makeTargets,
+  makeTimestamp,
+  serialize,
+  sha256Hex,
+  signWith,
+  type TargetEntry,
+} from './tuf-metadata';
 
 export const FIXTURE_VILLAGE = '359901200200';
 const GIVEN = ['建国', '秀英', '桂兰', '志强', '丽娟', '䶮', '明', '淑珍', '国华', '玉兰'];
@@ -119,4 +136,121 @@ export function seedFixtureCounty(file: string, residents: number): MasterDataba
     `);
   })();
   return db;
+}
+
+function liveTimestamp(publishDir: string): Metadata<Timestamp> {
+  return Metadata.fromJSON(
+    MetadataKind.Timestamp,
+    JSON.parse(readFileSync(join(publishDir, 'timestamp.json'), 'utf8')),
+  ) as Metadata<Timestamp>;
+}
+
+/** The targets the live timestamp leads to, as entries `resignLiveTargets` takes. */
+export function liveTargetEntries(publishDir: string): TargetEntry[] {
+  const version = liveTimestamp(publishDir).signed.snapshotMeta.version;
+  const targets = Metadata.fromJSON(
+    MetadataKind.Targets,
+    JSON.parse(readFileSync(join(publishDir, `${version}.targets.json`), 'utf8')),
+  ) as Metadata<Targets>;
+  return Object.values(targets.signed.targets).map((t) => ({
+    path: t.path,
+    length: t.length,
+    sha256: t.hashes['sha256']!,
+    custom: t.unrecognizedFields['custom'] as TargetEntry['custom'],
+  }));
+}
+
+/** Replaces the live version's targets with `entries`, re-signing targets, snapshot and a new timestamp. */
+export function resignLiveTargets(
+  publishDir: string,
+  keysDir: string,
+  entries: readonly TargetEntry[],
+  now = new Date(),
+): void {
+  const live = liveTimestamp(publishDir);
+  const version = live.signed.snapshotMeta.version;
+  const onlineKey = loadSigningKey(keysDir, 'online');
+  const expires = addDays(now, 365);
+  writeFileSync(
+    join(publishDir, `${version}.targets.json`),
+    serialize(signWith(makeTargets(version, expires, entries), onlineKey)),
+  );
+  const snapshotBytes = serialize(signWith(makeSnapshot(version, expires, version), onlineKey));
+  writeFileSync(join(publishDir, `${version}.snapshot.json`), snapshotBytes);
+  const timestamp = makeTimestamp(live.signed.version + 1, addDays(now, 7), {
+    version,
+    bytes: snapshotBytes,
+  });
+  writeFileSync(join(publishDir, 'timestamp.json'), serialize(signWith(timestamp, onlineKey)));
+}
+
+/**
+ * Turns the live publication into what the publisher wrote before targets were encrypted: the full replica
+ * only gzipped (`targets/<sha256>.replica.db.gz`), no distribution keys, and the master database's record of
+ * the version pointing at that file.
+ */
+export function rewriteAsPlaintextPublication(
+  db: MasterDatabase,
+  dirs: { publishDir: string; keysDir: string; workDir: string },
+): { file: string } {
+  const version = liveTimestamp(dirs.publishDir).signed.snapshotMeta.version;
+  const replica = readFileSync(join(dirs.workDir, `replica-${version}.db`));
+  const gzipped = gzipSync(replica);
+  const sha256 = sha256Hex(gzipped);
+  for (const name of readdirSync(join(dirs.publishDir, 'targets'))) {
+    rmSync(join(dirs.publishDir, 'targets', name));
+  }
+  const path = 'replica.db.gz';
+  const file = join(dirs.publishDir, 'targets', `${sha256}.${path}`);
+  writeFileSync(file, gzipped);
+  const custom = {
+    kind: 'full',
+    dataVersion: version,
+    schemaVersion: 2,
+    uncompressedLength: replica.length,
+    uncompressedSha256: sha256Hex(replica),
+  } as unknown as TargetEntry['custom'];
+  resignLiveTargets(dirs.publishDir, dirs.keysDir, [{ path, length: gzipped.length, sha256, custom }]);
+  db.prepare(
+    'UPDATE publishes SET snapshot_path = ?, snapshot_sha256 = ?, snapshot_length = ? WHERE version = ?',
+  ).run(join('targets', `${sha256}.${path}`), sha256, gzipped.length, version);
+  return { file };
+}
+
+/** Every file a static host would serve from the publish directory, by its name relative to it. */
+export function publishedFiles(publishDir: string): string[] {
+  return readdirSync(publishDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+    .map((entry) => relative(publishDir, join(entry.parentPath, entry.name)));
+}
+
+/**
+ * Whether a file fetched from the publish directory gives away a replica to someone without a terminal's
+ * token: an SQLite file in the bytes, or after gunzip, zlib or raw inflate, of the bytes themselves or of any
+ * hex or base64 string in them when they are JSON.
+ */
+export function readableWithoutToken(bytes: Buffer): boolean {
+  const candidates: Buffer[] = [bytes];
+  try {
+    JSON.parse(bytes.toString('utf8'), (_key, value: unknown) => {
+      if (typeof value === 'string' && value.length >= 16) {
+        if (/^[0-9a-f]+$/.test(value)) candidates.push(Buffer.from(value, 'hex'));
+        candidates.push(Buffer.from(value, 'base64'));
+      }
+      return value;
+    });
+  } catch {
+    // not JSON: the bytes alone
+  }
+  const sqlite = (b: Buffer) => b.includes(Buffer.from('SQLite format 3'));
+  return candidates.some((candidate) => {
+    if (sqlite(candidate)) return true;
+    return [gunzipSync, inflateSync, inflateRawSync].some((inflate) => {
+      try {
+        return sqlite(inflate(candidate));
+      } catch {
+        return false;
+      }
+    });
+  });
 }

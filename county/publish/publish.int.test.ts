@@ -1,11 +1,29 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mask } from '../../domain/masking';
-import { FULL_TARGET, deltaApplyStatements, deltaTarget } from '../../domain/published/publish-format';
+import {
+  DISTRIBUTION_KEYS_TARGET,
+  FULL_TARGET,
+  deltaApplyStatements,
+  deltaTarget,
+  distributionKeysSchema,
+} from '../../domain/published/publish-format';
+import {
+  newDistributionKey,
+  openDistributionDocument,
+} from '../../domain/published/target-encryption.nodejs';
 import {
   REPLICA_TABLES,
   replicaMetaSchema,
@@ -13,7 +31,18 @@ import {
 } from '../../domain/published/replica-format';
 import { deriveRecordKeys, openRecord } from '../../domain/published/sealing.nodejs';
 import type { MasterDatabase } from '../master/open-master';
-import { seedFixtureCounty, fixtureIdNumber, fixtureName } from './publish-fixture';
+import { addTerminal, revokeTerminal } from '../server/terminal-registry';
+import { distributionKeyById, distributionKeysDir } from './distribution-keys';
+import { openTargetFile, targetKeyId } from './gzip-file';
+import {
+  liveTargetEntries,
+  publishedFiles,
+  readableWithoutToken,
+  rewriteAsPlaintextPublication,
+  seedFixtureCounty,
+  fixtureIdNumber,
+  fixtureName,
+} from './publish-fixture';
 import { publish, type PublishResult } from './publish';
 import { createKeys, readRoot, rootsDir, rotateKey } from './root-chain';
 import { verifyPublication } from './verify-publication';
@@ -26,15 +55,18 @@ let keysDir: string;
 let publishDir: string;
 let first: PublishResult;
 let second: PublishResult;
+let readerToken: string;
 
-function gunzipTo(file: string, name: string): string {
+/** A published data target decrypted with the county's distribution key and gunzipped, as a terminal would. */
+async function openTo(file: string, name: string): Promise<string> {
   const out = join(dir, name);
-  writeFileSync(out, gunzipSync(readFileSync(file)));
+  rmSync(out, { force: true });
+  await openTargetFile(file, out, distributionKeyById(keysDir, targetKeyId(file)!));
   return out;
 }
 
-function replicaOf(result: PublishResult, name: string): Database.Database {
-  return new Database(gunzipTo(result.full.path, name), { readonly: true });
+async function replicaOf(result: PublishResult, name: string): Promise<Database.Database> {
+  return new Database(await openTo(result.full.path, name), { readonly: true });
 }
 
 function tableContents(replica: Database.Database): Record<string, unknown[]> {
@@ -54,7 +86,9 @@ beforeAll(async () => {
   keysDir = join(dir, 'keys');
   publishDir = join(dir, 'publish');
   db = seedFixtureCounty(join(dir, 'county.db'), RESIDENTS);
+  // Signing keys only, as a county made them before targets were encrypted: publish adds the distribution key.
   createKeys(keysDir, NOW, 365);
+  readerToken = addTerminal(db, { id: 'T-reader', siteName: '梅山乡便民服务中心' }, NOW).token;
   first = await publish({ db, keysDir, publishDir, now: NOW });
 
   // A 1% change: one amount corrected, one resident added.
@@ -77,7 +111,7 @@ describe('publish', () => {
   it('writes a full replica that verifies from the pinned root and opens one record per ID number', async () => {
     expect(first.version).toBe(1);
     expect(first.sealing).toMatchObject({ residents: RESIDENTS, derived: RESIDENTS, reused: 0 });
-    const replica = replicaOf(first, 'v1.db');
+    const replica = await replicaOf(first, 'v1.db');
     const meta = replicaMetaSchema.parse(
       Object.fromEntries(
         (replica.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map(
@@ -109,8 +143,8 @@ describe('publish', () => {
     replica.close();
   });
 
-  it('publishes no full ID number and no private person’s full name, and masks the rosters', () => {
-    const bytes = readFileSync(gunzipTo(first.full.path, 'scan.db'));
+  it('publishes no full ID number and no private person’s full name, and masks the rosters', async () => {
+    const bytes = readFileSync(await openTo(first.full.path, 'scan.db'));
     const leaks: number[] = [];
     for (let i = 2; i <= RESIDENTS; i++) {
       // Person 1 is the village's party secretary: a public official, named in the cadre disclosure.
@@ -121,7 +155,7 @@ describe('publish', () => {
     expect(leaks).toEqual([]);
     expect(bytes.includes(Buffer.from(fixtureName(1)))).toBe(true);
 
-    const replica = replicaOf(first, 'roster.db');
+    const replica = await replicaOf(first, 'roster.db');
     const entries = replica
       .prepare('SELECT masked_name, masked_id_number FROM roster_entries WHERE roster_id = 1')
       .all();
@@ -144,7 +178,7 @@ describe('publish', () => {
     replica.close();
   });
 
-  it('republishes with a key derivation only for the new resident and a small delta that reproduces it', () => {
+  it('republishes with a key derivation only for the new resident and a small delta that reproduces it', async () => {
     expect(second.version).toBe(2);
     expect(second.sealing).toEqual({
       residents: RESIDENTS + 1,
@@ -158,22 +192,24 @@ describe('publish', () => {
     expect(delta).toMatchObject({ puts: 4, deletes: 0 });
     expect(delta!.length).toBeLessThan(second.full.length);
 
-    const patched = new Database(gunzipTo(first.full.path, 'patched.db'));
-    patched.prepare('ATTACH DATABASE ? AS delta').run(gunzipTo(delta!.path, 'delta.db'));
+    const patched = new Database(await openTo(first.full.path, 'patched.db'));
+    patched.prepare('ATTACH DATABASE ? AS delta').run(await openTo(delta!.path, 'delta.db'));
     patched.transaction(() => {
       for (const sql of deltaApplyStatements({ replica: 'main', delta: 'delta' })) patched.prepare(sql).run();
     })();
-    const expected = replicaOf(second, 'v2.db');
+    const expected = await replicaOf(second, 'v2.db');
     expect(tableContents(patched)).toEqual(tableContents(expected));
     expect(patched.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('data_version')).toBe('2');
     patched.close();
     expected.close();
   });
 
-  it('names the full replica and the delta in signed targets', async () => {
+  it('names the full replica, the delta and the distribution keys in signed targets', async () => {
     const verified = await verifyPublication(publishDir, trusted(), NOW);
     expect(verified.dataVersion).toBe(2);
-    expect(verified.targets.map((t) => t.path).sort()).toEqual([deltaTarget(1), FULL_TARGET].sort());
+    expect(verified.targets.map((t) => t.path).sort()).toEqual(
+      [deltaTarget(1), DISTRIBUTION_KEYS_TARGET, FULL_TARGET].sort(),
+    );
   });
 
   describe('a terminal refuses a tampered or stale publication', () => {
@@ -241,5 +277,106 @@ describe('publish', () => {
     expect(third.sealing.derived).toBe(0);
     const verified = await verifyPublication(publishDir, trusted(), NOW);
     expect(verified).toMatchObject({ rootVersion: 2, dataVersion: 3 });
+  });
+});
+
+describe('targets for registered terminals only', () => {
+  const later = (hours: number) => new Date(NOW.getTime() + hours * 3600_000);
+  const privateValues = () =>
+    Array.from({ length: RESIDENTS - 1 }, (_, i) => i + 2)
+      .filter((i) => fixtureName(i) !== fixtureName(1))
+      .flatMap((i) => [fixtureIdNumber(i), fixtureName(i)]);
+
+  it('leaves nothing readable to whoever fetches the publish directory without a token', async () => {
+    const files = publishedFiles(publishDir).map((name) => join(publishDir, name));
+    expect(files.some((f) => f.endsWith(`.${FULL_TARGET}`))).toBe(true);
+    const names = privateValues().map((v) => Buffer.from(v));
+    for (const file of files) {
+      const where = relative(publishDir, file);
+      const raw = readFileSync(file);
+      expect(readableWithoutToken(raw), where).toBe(false);
+      expect(raw.subarray(0, 2).equals(Buffer.from([0x1f, 0x8b])), where).toBe(false);
+      expect(
+        names.some((name) => raw.includes(name)),
+        where,
+      ).toBe(false);
+      const keyId = targetKeyId(file);
+      if (keyId === null) continue;
+      // The right key id with any other key: the tag does not verify.
+      const guess = { keyId, key: newDistributionKey().key };
+      await expect(openTargetFile(file, join(dir, 'guess.db'), guess), where).rejects.toThrow(
+        /does not verify/,
+      );
+    }
+  });
+
+  it('gives the distribution key to registered terminals, and a new key once one is revoked', async () => {
+    expect(first.distribution).toMatchObject({ recipients: 1, change: 'created' });
+    expect(second.distribution).toEqual({ ...first.distribution, change: null });
+    expect(statSync(distributionKeysDir(keysDir)).mode & 0o777).toBe(0o700);
+    for (const name of readdirSync(distributionKeysDir(keysDir))) {
+      expect(statSync(join(distributionKeysDir(keysDir), name)).mode & 0o777).toBe(0o600);
+    }
+    const document = () => {
+      const entry = liveTargetEntries(publishDir).find((t) => t.path === DISTRIBUTION_KEYS_TARGET)!;
+      const file = join(publishDir, 'targets', `${entry.sha256}.${DISTRIBUTION_KEYS_TARGET}`);
+      return distributionKeysSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    };
+    const keyIdsFor = (token: string) => {
+      const opened = openDistributionDocument(document(), token);
+      return opened.kind === 'opened' ? opened.keys.map((k) => k.keyId) : opened.kind;
+    };
+
+    const otherToken = addTerminal(db, { id: 'T-other', siteName: '东岭村' }, NOW).token;
+    const withOther = await publish({ db, keysDir, publishDir, now: later(3) });
+    expect(withOther.distribution).toEqual({ keyId: first.distribution.keyId, recipients: 2, change: null });
+    expect(keyIdsFor(readerToken)).toEqual([first.distribution.keyId]);
+    expect(keyIdsFor(otherToken)).toEqual([first.distribution.keyId]);
+    expect(keyIdsFor('x'.repeat(43))).toBe('not-listed');
+
+    revokeTerminal(db, 'T-other', NOW);
+    const afterRevoke = await publish({ db, keysDir, publishDir, now: later(4) });
+    expect(afterRevoke.distribution).toMatchObject({ recipients: 1, change: 'rotated' });
+    const rotated = afterRevoke.distribution.keyId;
+    expect(rotated).not.toBe(first.distribution.keyId);
+    expect(keyIdsFor(readerToken)).toEqual([rotated]);
+    expect(keyIdsFor(otherToken)).toBe('not-listed');
+    for (const target of afterRevoke.verified.targets) {
+      if (target.custom.kind !== 'distribution-keys') expect(targetKeyId(target.file)).toBe(rotated);
+    }
+    // The old key stays while the previous version's targets are still served, then goes.
+    expect(distributionKeyById(keysDir, first.distribution.keyId)).not.toBeNull();
+    await publish({ db, keysDir, publishDir, now: later(5) });
+    expect(distributionKeyById(keysDir, first.distribution.keyId)).toBeNull();
+  });
+
+  it('serves the previous version’s encrypted targets one publish longer, then removes them', async () => {
+    const before = liveTargetEntries(publishDir).map((t) =>
+      join(publishDir, 'targets', `${t.sha256}.${t.path}`),
+    );
+    const next = await publish({ db, keysDir, publishDir, now: later(6) });
+    expect(before.every((file) => existsSync(file))).toBe(true);
+    await publish({ db, keysDir, publishDir, now: later(7) });
+    expect(before.filter((file) => existsSync(file))).toEqual([]);
+    expect(existsSync(next.full.path)).toBe(true);
+  });
+
+  it('removes the plaintext replica a publisher before encryption left, at the first publish', async () => {
+    const workDir = `${publishDir}.work`;
+    const { file: plaintext } = rewriteAsPlaintextPublication(db, { publishDir, keysDir, workDir });
+    const legacyVersion = (await verifyPublication(publishDir, trusted(), NOW).catch(() => null))
+      ?.dataVersion;
+    // verifyPublication knows only encrypted publications; a terminal before encryption took this one.
+    expect(legacyVersion).toBeUndefined();
+    expect(readableWithoutToken(readFileSync(plaintext))).toBe(true);
+
+    const upgraded = await publish({ db, keysDir, publishDir, now: later(8) });
+    expect(existsSync(plaintext)).toBe(false);
+    expect(upgraded.removed).toBeGreaterThanOrEqual(1);
+    expect(upgraded.deltas.map((d) => d.from)).toContain(upgraded.version - 1);
+    for (const name of publishedFiles(publishDir).filter((n) => n.startsWith('targets/'))) {
+      const encrypted = targetKeyId(join(publishDir, name)) !== null;
+      expect(encrypted || name.endsWith(`.${DISTRIBUTION_KEYS_TARGET}`), name).toBe(true);
+    }
   });
 });

@@ -1,9 +1,11 @@
 /**
  * One publish: a new data version built from the master database, written to the publish directory as a
- * gzipped full replica and deltas from recent versions (content-addressed, immutable), then signed TUF
- * metadata with timestamp.json written last, so a terminal sees the old publication or the whole new one.
- * The master database is held in one write transaction throughout: the replica is one consistent moment,
- * and imports wait until the publish is done.
+ * full replica and deltas from recent versions, gzipped and encrypted under the county's distribution key
+ * (content-addressed, immutable), the key wrapped for each terminal allowed to read (distribution-keys.json),
+ * then signed TUF metadata with timestamp.json written last, so a terminal sees the old publication or the
+ * whole new one. Target files no longer served are removed after that. The master database is held in one
+ * write transaction throughout: the replica is one consistent moment, and imports wait until the publish is
+ * done.
  */
 import {
   copyFileSync,
@@ -15,16 +17,29 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { Metadata, MetadataKind, type Timestamp } from '@tufjs/models';
+import { Metadata, MetadataKind, type Targets, type Timestamp } from '@tufjs/models';
 import { shanghaiDate } from '../../domain/dates';
-import { FULL_TARGET, deltaTarget, type TargetCustom } from '../../domain/published/publish-format';
+import {
+  DISTRIBUTION_KEYS_TARGET,
+  FULL_TARGET,
+  deltaTarget,
+  publishedTargetCustomSchema,
+  type TargetCustom,
+} from '../../domain/published/publish-format';
 import { REPLICA_SCHEMA_VERSION } from '../../domain/published/replica-format';
 import { readCounty, readKdf, readSetting } from '../master/county-settings';
 import type { MasterDatabase } from '../master/open-master';
 import { PUBLIC_FILE_MODE, durableRename, writeFileAtomically } from '../../domain/durable-file.nodejs';
 import { ensurePrivateDir } from '../../domain/private-files.nodejs';
 import { writeReplica } from '../replica/write-replica';
-import { gunzipFile, gzipFile } from './gzip-file';
+import {
+  distributionKeyById,
+  prepareDistribution,
+  pruneDistributionKeys,
+  readingTerminals,
+  type Distribution,
+} from './distribution-keys';
+import { gzipEncryptFile, openTargetFile, targetKeyId } from './gzip-file';
 import { makeDelta } from './make-delta';
 import { publicTables } from './public-tables';
 import { readRoot, rootsDir, rootVersions } from './root-chain';
@@ -36,6 +51,7 @@ import {
   makeTargets,
   makeTimestamp,
   serialize,
+  sha256Hex,
   signWith,
   type TargetEntry,
 } from './tuf-metadata';
@@ -66,6 +82,10 @@ export interface PublishResult {
   sealing: SealingStats;
   full: { path: string; length: number; replicaLength: number };
   deltas: { from: number; path: string; length: number; puts: number; deletes: number }[];
+  /** The distribution key of this version, how many terminals may read it, and whether the key is new. */
+  distribution: { keyId: string; recipients: number; change: Distribution['change'] };
+  /** Target files removed because no current publication names them any more. */
+  removed: number;
   verified: VerifiedPublication;
 }
 
@@ -93,14 +113,16 @@ function copyRootChain(keysDir: string, publishDir: string): number {
   return latest;
 }
 
-function previousTimestampVersion(publishDir: string): number {
+/** The live timestamp's version and the targets version it leads to (0 and null before the first publish). */
+function previousTimestamp(publishDir: string): { version: number; targetsVersion: number | null } {
   const file = join(publishDir, 'timestamp.json');
-  if (!existsSync(file)) return 0;
+  if (!existsSync(file)) return { version: 0, targetsVersion: null };
   const timestamp = Metadata.fromJSON(
     MetadataKind.Timestamp,
     JSON.parse(readFileSync(file, 'utf8')),
   ) as Metadata<Timestamp>;
-  return timestamp.signed.version;
+  // This publisher gives a snapshot the version of the targets it names.
+  return { version: timestamp.signed.version, targetsVersion: timestamp.signed.snapshotMeta.version };
 }
 
 export async function publish(options: PublishOptions): Promise<PublishResult> {
@@ -140,19 +162,23 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       }),
     });
 
+    // Read inside the transaction, so a terminal revoked before this publish is left out of it.
+    const distribution = prepareDistribution(keysDir, readingTerminals(db), now);
+    const encryption = { keyId: distribution.key.keyId };
     const entries: TargetEntry[] = [];
     const fullTemp = join(publishDir, 'targets', `.${FULL_TARGET}.${version}.tmp`);
     rmSync(fullTemp, { force: true });
-    const full = await gzipFile(replicaFile, fullTemp);
-    const fullFile = contentAddress(publishDir, fullTemp, full.gzipped.sha256, FULL_TARGET);
+    const full = await gzipEncryptFile(replicaFile, fullTemp, distribution.key);
+    const fullFile = contentAddress(publishDir, fullTemp, full.encrypted.sha256, FULL_TARGET);
     const fullCustom: TargetCustom = {
       kind: 'full',
       dataVersion: version,
       schemaVersion: REPLICA_SCHEMA_VERSION,
       uncompressedLength: full.plain.length,
       uncompressedSha256: full.plain.sha256,
+      encryption,
     };
-    entries.push({ path: FULL_TARGET, ...full.gzipped, custom: fullCustom });
+    entries.push({ path: FULL_TARGET, ...full.encrypted, custom: fullCustom });
 
     const previous = db
       .prepare('SELECT version, snapshot_path AS path FROM publishes ORDER BY version DESC LIMIT ?')
@@ -160,23 +186,23 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
     const deltas: PublishResult['deltas'] = [];
     for (const base of previous) {
       const baseReplica = join(workDir, `replica-${base.version}.db`);
-      if (!existsSync(baseReplica)) {
-        const published = join(publishDir, base.path);
-        if (!existsSync(published)) continue;
-        await gunzipFile(published, baseReplica);
-      }
+      if (
+        !existsSync(baseReplica) &&
+        !(await openPublishedFull(keysDir, join(publishDir, base.path), baseReplica))
+      )
+        continue;
       const plainDelta = join(workDir, `delta-${base.version}-${version}.db`);
       rmSync(plainDelta, { force: true });
       const counts = makeDelta(baseReplica, replicaFile, plainDelta, { base: base.version, data: version });
       const name = deltaTarget(base.version);
       const temp = join(publishDir, 'targets', `.${name}.${version}.tmp`);
       rmSync(temp, { force: true });
-      const digests = await gzipFile(plainDelta, temp);
+      const digests = await gzipEncryptFile(plainDelta, temp, distribution.key);
       rmSync(plainDelta);
-      const file = contentAddress(publishDir, temp, digests.gzipped.sha256, name);
+      const file = contentAddress(publishDir, temp, digests.encrypted.sha256, name);
       entries.push({
         path: name,
-        ...digests.gzipped,
+        ...digests.encrypted,
         custom: {
           kind: 'delta',
           dataVersion: version,
@@ -184,10 +210,18 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
           baseVersion: base.version,
           uncompressedLength: digests.plain.length,
           uncompressedSha256: digests.plain.sha256,
+          encryption,
         },
       });
-      deltas.push({ from: base.version, path: file, length: digests.gzipped.length, ...counts });
+      deltas.push({ from: base.version, path: file, length: digests.encrypted.length, ...counts });
     }
+
+    const keysTemp = join(publishDir, 'targets', `.${DISTRIBUTION_KEYS_TARGET}.${version}.tmp`);
+    const keysBytes = Buffer.from(`${JSON.stringify(distribution.document)}\n`, 'utf8');
+    writeFileSync(keysTemp, keysBytes, { mode: PUBLIC_FILE_MODE });
+    const keysDigest = { length: keysBytes.length, sha256: sha256Hex(keysBytes) };
+    contentAddress(publishDir, keysTemp, keysDigest.sha256, DISTRIBUTION_KEYS_TARGET);
+    entries.push({ path: DISTRIBUTION_KEYS_TARGET, ...keysDigest, custom: { kind: 'distribution-keys' } });
 
     copyRootChain(keysDir, publishDir);
     const longExpiry = addDays(now, TARGETS_EXPIRY_DAYS);
@@ -195,7 +229,8 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
     writeFileAtomically(join(publishDir, `${version}.targets.json`), serialize(targets), PUBLIC_FILE_MODE);
     const snapshotBytes = serialize(signWith(makeSnapshot(version, longExpiry, version), onlineKey));
     writeFileAtomically(join(publishDir, `${version}.snapshot.json`), snapshotBytes, PUBLIC_FILE_MODE);
-    const timestamp = makeTimestamp(previousTimestampVersion(publishDir) + 1, addDays(now, expiryDays), {
+    const live = previousTimestamp(publishDir);
+    const timestamp = makeTimestamp(live.version + 1, addDays(now, expiryDays), {
       version,
       bytes: snapshotBytes,
     });
@@ -213,9 +248,9 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       version,
       now.toISOString(),
       addDays(now, expiryDays).toISOString(),
-      join('targets', `${full.gzipped.sha256}.${FULL_TARGET}`),
-      full.gzipped.sha256,
-      full.gzipped.length,
+      join('targets', `${full.encrypted.sha256}.${FULL_TARGET}`),
+      full.encrypted.sha256,
+      full.encrypted.length,
       sealing.residents,
       payments,
     );
@@ -223,20 +258,90 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
     db.exec('COMMIT');
     durableRename(staged, join(publishDir, 'timestamp.json'));
 
+    const kept = servedTargets(publishDir, entries, live.targetsVersion);
+    const removed = pruneTargets(publishDir, kept.files);
+    pruneDistributionKeys(keysDir, kept.keyIds);
     pruneWorkDir(workDir, version, options.deltas ?? 3);
     return {
       version,
       residents: sealing.residents,
       payments,
       sealing,
-      full: { path: fullFile, length: full.gzipped.length, replicaLength: full.plain.length },
+      full: { path: fullFile, length: full.encrypted.length, replicaLength: full.plain.length },
       deltas,
+      distribution: {
+        keyId: distribution.key.keyId,
+        recipients: distribution.recipients,
+        change: distribution.change,
+      },
+      removed,
       verified,
     };
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
   }
+}
+
+/**
+ * A previous version's full replica from the publish directory, decrypted (or, from a publisher before
+ * encryption, only gunzipped) into `out`; false when the file or its key is gone.
+ */
+async function openPublishedFull(keysDir: string, published: string, out: string): Promise<boolean> {
+  if (!existsSync(published)) return false;
+  const keyId = targetKeyId(published);
+  const key = keyId === null ? null : distributionKeyById(keysDir, keyId);
+  if (keyId !== null && key === null) return false;
+  await openTargetFile(published, out, key);
+  return true;
+}
+
+/**
+ * The target files still served after this publish, and the distribution keys they need: those this
+ * version names, and the encrypted ones of the version it replaces, for a terminal (or a cache in front of
+ * the county) that read the previous timestamp a moment ago and is still downloading. A plaintext target
+ * of a publisher before encryption is never kept.
+ */
+function servedTargets(
+  publishDir: string,
+  entries: readonly TargetEntry[],
+  previousTargetsVersion: number | null,
+): { files: Set<string>; keyIds: Set<string> } {
+  const files = new Set<string>();
+  const keyIds = new Set<string>();
+  const keep = (path: string, sha256: string, custom: unknown) => {
+    const parsed = publishedTargetCustomSchema.safeParse(custom);
+    if (!parsed.success) return;
+    files.add(`${sha256}.${path}`);
+    if (parsed.data.kind !== 'distribution-keys') keyIds.add(parsed.data.encryption.keyId);
+  };
+  for (const entry of entries) keep(entry.path, entry.sha256, entry.custom);
+  const previousFile = join(publishDir, `${previousTargetsVersion}.targets.json`);
+  if (previousTargetsVersion !== null && existsSync(previousFile)) {
+    try {
+      const previous = Metadata.fromJSON(
+        MetadataKind.Targets,
+        JSON.parse(readFileSync(previousFile, 'utf8')),
+      ) as Metadata<Targets>;
+      for (const target of Object.values(previous.signed.targets)) {
+        keep(target.path, target.hashes['sha256'] ?? '', target.unrecognizedFields['custom']);
+      }
+    } catch {
+      // An unreadable previous targets.json keeps nothing of its own.
+    }
+  }
+  return { files, keyIds };
+}
+
+/** Removes content-addressed target files not in `kept`; answers how many went. */
+function pruneTargets(publishDir: string, kept: ReadonlySet<string>): number {
+  let removed = 0;
+  for (const name of readdirSync(join(publishDir, 'targets'))) {
+    if (!/^[0-9a-f]{64}\./.test(name) || kept.has(name)) continue;
+    rmSync(join(publishDir, 'targets', name));
+    removed++;
+  }
+  return removed;
 }
 
 /** Keeps the plain replicas the next publish needs for its deltas. */

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { MetaFile, Metadata, Root, Snapshot, TargetFile, Targets, Timestamp } from '@tufjs/models';
+import type { PublishedTargetCustom } from '../../domain/published/publish-format';
 import { signerOf, type SigningKey } from './signing-keys';
 
 export const SPEC_VERSION = '1.0.31';
@@ -58,7 +59,7 @@ export interface TargetEntry {
   path: string;
   length: number;
   sha256: string;
-  custom: Record<string, string | number | boolean | null>;
+  custom: PublishedTargetCustom;
 }
 
 export function makeTargets(

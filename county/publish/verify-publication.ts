@@ -1,7 +1,8 @@
 /**
  * Verifies a publish directory the way a terminal does, from a trusted root: the root chain, then
  * timestamp → snapshot → targets (signatures, versions, expiry, lengths and hashes), then every target
- * file. The publisher runs it on what it just wrote; tests run it on tampered copies.
+ * file: data targets encrypted under the key their custom fields name, distribution-keys.json readable. The
+ * publisher runs it on what it just wrote; tests run it on tampered copies.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,8 +14,13 @@ import {
   type Targets,
   type Timestamp,
 } from '@tufjs/models';
-import { targetCustomSchema, type TargetCustom } from '../../domain/published/publish-format';
+import {
+  distributionKeysSchema,
+  publishedTargetCustomSchema,
+  type PublishedTargetCustom,
+} from '../../domain/published/publish-format';
 import { sha256File } from '../../domain/file-digest.nodejs';
+import { targetKeyId } from './gzip-file';
 
 export class PublicationError extends Error {}
 
@@ -23,7 +29,7 @@ export interface VerifiedTarget {
   file: string;
   length: number;
   sha256: string;
-  custom: TargetCustom;
+  custom: PublishedTargetCustom;
 }
 
 export interface VerifiedPublication {
@@ -119,9 +125,28 @@ export async function verifyPublication(
     if (statSync(file).size !== target.length || (await sha256File(file)) !== sha256) {
       throw new PublicationError(`target ${target.path} does not match its signed length and hash`);
     }
-    const custom = targetCustomSchema.safeParse(target.custom);
+    const custom = publishedTargetCustomSchema.safeParse(target.custom);
     if (!custom.success) throw new PublicationError(`target ${target.path} has unreadable custom fields`);
+    if (custom.data.kind === 'distribution-keys') {
+      let readable = false;
+      try {
+        readable = distributionKeysSchema.safeParse(JSON.parse(readFileSync(file, 'utf8'))).success;
+      } catch {
+        // not JSON: reported below
+      }
+      if (!readable) throw new PublicationError(`target ${target.path} is not a distribution-keys document`);
+    } else if (targetKeyId(file) !== custom.data.encryption.keyId) {
+      throw new PublicationError(
+        `target ${target.path} is not encrypted under distribution key ${custom.data.encryption.keyId}`,
+      );
+    }
     verified.push({ path: target.path, file, length: target.length, sha256, custom: custom.data });
+  }
+  if (
+    verified.some((t) => t.custom.kind !== 'distribution-keys') &&
+    !verified.some((t) => t.custom.kind === 'distribution-keys')
+  ) {
+    throw new PublicationError(`${targetsFile} names data but no distribution keys for terminals`);
   }
   return {
     rootVersion: root.signed.version,

@@ -1,6 +1,6 @@
 /**
- * Puts a verified target into service. The new replica is built beside the old one (gunzipped and checked,
- * or the old one copied and the delta applied to the copy in one transaction), checked with
+ * Puts a verified target into service. The new replica is built beside the old one (decrypted, gunzipped and
+ * checked, or the old one copied and the delta applied to the copy in one transaction), checked with
  * `PRAGMA integrity_check` and its meta, synced to disk, then renamed over the old file: the app (which
  * reopens on a new inode) always reads one complete version, and a crash at any instant leaves the old file
  * or the new one. On any failure the old replica is untouched and the temporary files are removed.
@@ -12,7 +12,16 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { deltaApplyStatements, type TargetCustom } from '../../domain/published/publish-format';
+import {
+  DELTA_BASE_SCHEMA_VERSIONS,
+  deltaApplyStatements,
+  type TargetCustom,
+} from '../../domain/published/publish-format';
+import {
+  TargetDecryptionError,
+  decryptingStream,
+  type DistributionKey,
+} from '../../domain/published/target-encryption.nodejs';
 import {
   REPLICA_SCHEMA_VERSION,
   replicaMetaSchema,
@@ -51,14 +60,17 @@ function readMeta(db: Database.Database): ReplicaMeta | null {
   }
 }
 
-/** The data version the replica holds, or null when there is none (or it cannot be read: then a full one). */
+/**
+ * The data version the replica holds, or null when there is none (or it cannot be read, or is of a schema no
+ * delta applies to: then a full one).
+ */
 export function heldVersion(replica: string): number | null {
   if (!existsSync(replica)) return null;
   let db: Database.Database | undefined;
   try {
     db = new Database(replica, { readonly: true, fileMustExist: true });
     const meta = readMeta(db);
-    return meta && meta.schemaVersion === REPLICA_SCHEMA_VERSION ? meta.dataVersion : null;
+    return meta && DELTA_BASE_SCHEMA_VERSIONS.has(meta.schemaVersion) ? meta.dataVersion : null;
   } catch {
     return null;
   } finally {
@@ -66,8 +78,18 @@ export function heldVersion(replica: string): number | null {
   }
 }
 
-/** Gunzips into `out`, refusing more bytes than announced (a gzip bomb) or any other content. */
-async function gunzipChecked(gz: string, out: string, custom: TargetCustom, path: string): Promise<void> {
+/**
+ * Decrypts and gunzips into `out`, refusing more bytes than announced (a gzip bomb) or any other content.
+ * Until the pipeline ends without error (the GCM tag verified, the length and hash checked) `out` is not
+ * used; on error it is removed with the other temporary files.
+ */
+async function openChecked(
+  encrypted: string,
+  out: string,
+  custom: TargetCustom,
+  path: string,
+  key: DistributionKey,
+): Promise<void> {
   const hash = createHash('sha256');
   let length = 0;
   const check = new Transform({
@@ -83,13 +105,15 @@ async function gunzipChecked(gz: string, out: string, custom: TargetCustom, path
   });
   try {
     await pipeline(
-      createReadStream(gz),
+      createReadStream(encrypted),
+      decryptingStream(key),
       createGunzip(),
       check,
       createWriteStream(out, { mode: PRIVATE_FILE_MODE }),
     );
   } catch (error) {
     if (error instanceof Error && error.name === 'SyncError') throw error;
+    if (error instanceof TargetDecryptionError) throw refused(`${path} does not decrypt: ${error.message}`);
     throw refused(`${path} is not a valid gzip file (${(error as Error).message})`);
   }
   if (length !== custom.uncompressedLength || hash.digest('hex') !== custom.uncompressedSha256) {
@@ -164,11 +188,13 @@ export async function applyTarget(options: {
   downloaded: string;
   target: ChosenTarget;
   base: number | null;
+  /** The distribution key the target's custom fields name. */
+  key: DistributionKey;
 }): Promise<void> {
   const { replica, target } = options;
   const plain = tempFile(replica, target.custom.kind === 'full' ? 'new' : 'delta');
   try {
-    await gunzipChecked(options.downloaded, plain, target.custom, target.path);
+    await openChecked(options.downloaded, plain, target.custom, target.path, options.key);
     if (target.custom.kind === 'full') installFull(plain, replica, target);
     else {
       if (options.base === null) throw refused(`${target.path} needs a replica to apply to`);

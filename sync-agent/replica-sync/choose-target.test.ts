@@ -14,6 +14,7 @@ function target(custom: Record<string, unknown>, sha256 = SHA): SignedTarget {
         schemaVersion: REPLICA_SCHEMA_VERSION,
         uncompressedLength: 5000,
         uncompressedSha256: SHA,
+        encryption: { keyId: '0123456789abcdef' },
         ...custom,
       },
     },
@@ -59,5 +60,11 @@ describe('chooseTarget', () => {
       ),
     ).toThrow(/schema 99/);
     expect(() => chooseTarget(4, new Map([[FULL_TARGET, full(4)]]), 5)).toThrow(/older than the 5 held/);
+  });
+
+  it('refuses a target that is not encrypted, as a publisher before encryption wrote them', () => {
+    const plain = target({ kind: 'full', dataVersion: 5 });
+    delete (plain.unrecognizedFields['custom'] as Record<string, unknown>)['encryption'];
+    expect(() => chooseTarget(5, new Map([[FULL_TARGET, plain]]), null)).toThrow(/is not encrypted/);
   });
 });

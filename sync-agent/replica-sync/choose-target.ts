@@ -1,7 +1,8 @@
 /**
  * Which verified target to fetch: the delta from the version the replica holds when the county publishes
  * one, the full replica otherwise, or nothing when the replica is already current. A target's custom fields
- * must agree with the signed targets version and with what the terminal can read.
+ * must agree with the signed targets version and with what the terminal can read, and name the distribution
+ * key it is encrypted under.
  */
 import {
   FULL_TARGET,
@@ -45,7 +46,12 @@ export function chooseTarget(
   const sha256 = signed.hashes['sha256'] ?? '';
   // The hash becomes part of a file name and a URL: only a real SHA-256 may get there.
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw refused(`${path} has no SHA-256 in the signed targets`);
-  const custom = targetCustomSchema.safeParse(signed.unrecognizedFields['custom']);
+  const fields = signed.unrecognizedFields['custom'];
+  if (typeof fields === 'object' && fields !== null && !('encryption' in fields)) {
+    // Only encrypted data is taken, so a county still publishing readable replicas is noticed, not followed.
+    throw refused(`${path} is not encrypted: the county's publisher is older than this terminal`);
+  }
+  const custom = targetCustomSchema.safeParse(fields);
   if (!custom.success) throw refused(`${path} has unreadable custom fields`);
   const wanted = delta ? 'delta' : 'full';
   if (custom.data.kind !== wanted) throw refused(`${path} says it is a ${custom.data.kind} target`);

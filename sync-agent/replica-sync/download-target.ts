@@ -12,6 +12,9 @@ import { SyncError, refused } from './sync-error';
 import { sha256File } from '../../domain/file-digest.nodejs';
 import { PRIVATE_FILE_MODE, ensurePrivateDir } from '../../domain/private-files.nodejs';
 
+/** What a download needs of a signed target: its name, length and SHA-256. */
+export type DownloadableTarget = Pick<ChosenTarget, 'path' | 'length' | 'sha256'>;
+
 /** A download that receives nothing for this long is abandoned (and resumed at the next attempt). */
 const IDLE_TIMEOUT_MS = 30_000;
 const ATTEMPTS = 3;
@@ -45,7 +48,7 @@ function contentRange(header: string | null): { start: number; total: number } |
 async function fetchOnce(
   url: string,
   part: string,
-  target: ChosenTarget,
+  target: DownloadableTarget,
   fetchFunction: FetchFunction,
   counted: { bytes: number },
 ): Promise<void> {
@@ -121,7 +124,7 @@ export async function downloadTarget(options: {
   stateDir: string;
   /** `<county>/publish/targets/`, ending in a slash. */
   targetsBaseUrl: string;
-  target: ChosenTarget;
+  target: DownloadableTarget;
   fetch: FetchFunction;
 }): Promise<DownloadedTarget> {
   const { target } = options;

@@ -1,6 +1,7 @@
 /**
- * One sync pass: refresh the county's signed metadata, choose the delta or the full replica, download it with
- * resume, verify and apply it atomically, and record the outcome in `<state>/state.json`.
+ * One sync pass: refresh the county's signed metadata, choose the delta or the full replica, make sure the
+ * distribution key it is encrypted under is held, download it with resume, verify, decrypt and apply it
+ * atomically, and record the outcome in `<state>/state.json`.
  */
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -10,6 +11,7 @@ import { PUBLISH_PATH_PREFIX } from '../../domain/county-api';
 import { ensurePrivateDir, tightenPrivateFile } from '../../domain/private-files.nodejs';
 import { applyTarget, heldVersion, removeStaleTemps } from './apply-replica';
 import { chooseTarget } from './choose-target';
+import { distributionKeyFor } from './distribution-keys';
 import type { FetchFunction } from './county-fetcher';
 import { downloadTarget } from './download-target';
 import { refreshMetadata } from './refresh-metadata';
@@ -67,16 +69,32 @@ export async function syncOnce(config: KioskConfig, options: SyncOptions = {}): 
     if (choice.kind === 'current') {
       result = { outcome: 'current', fromVersion, toVersion: fromVersion, bytes };
     } else {
+      const targetsBaseUrl = `${publishUrl(config)}targets/`;
+      // Before the download: a terminal the county gave no key need not fetch hundreds of megabytes.
+      const key = await distributionKeyFor({
+        stateDir,
+        keyId: choice.target.custom.encryption.keyId,
+        token: config.accessToken,
+        targetsBaseUrl,
+        targets: metadata.targets,
+        fetch: fetchFunction,
+      });
       const downloaded = await downloadTarget({
         stateDir,
-        targetsBaseUrl: `${publishUrl(config)}targets/`,
+        targetsBaseUrl,
         target: choice.target,
         fetch: fetchFunction,
       });
       bytes = downloaded.bytes;
       const applyStart = performance.now();
       try {
-        await applyTarget({ replica, downloaded: downloaded.file, target: choice.target, base: fromVersion });
+        await applyTarget({
+          replica,
+          downloaded: downloaded.file,
+          target: choice.target,
+          base: fromVersion,
+          key,
+        });
       } finally {
         // Verified but unusable, or applied: either way it is not needed again.
         rmSync(downloaded.file, { force: true });

@@ -1,6 +1,7 @@
 /**
  * A real county for the sync agent's tests: a fixture master database, keys, the real publisher and the real
- * county server on 127.0.0.1, and a terminal config that pins the county's root key.
+ * county server on 127.0.0.1, one registered terminal (so every publish gives it the distribution key), and a
+ * terminal config that pins the county's root key and carries that terminal's token.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { publish, type PublishResult } from '../../county/publish/publish';
 import { fixtureIdNumber, fixtureName, seedFixtureCounty } from '../../county/publish/publish-fixture';
 import type { MasterDatabase } from '../../county/master/open-master';
 import { createCountyServer } from '../../county/server/create-server';
+import { addTerminal, revokeTerminal } from '../../county/server/terminal-registry';
 import { REPLICA_TABLES, replicaMetaSchema } from '../../domain/published/replica-format';
 import { deriveRecordKeys, openRecord } from '../../domain/published/sealing.nodejs';
 import { demoKioskConfig } from '../../kiosk-config/demo-config';
@@ -26,6 +28,11 @@ export interface SyncCounty {
   /** `http://127.0.0.1:<port>` */
   baseUrl: string;
   server: FastifyInstance;
+  /** The token of terminal `T-sync`, registered before any publish; `terminalConfig` uses it by default. */
+  token: string;
+  /** Registers another terminal; answers its token. */
+  addTerminal(id: string): string;
+  revokeTerminal(id: string): void;
   /** Publishes a new version at `now` (default: the real now). */
   publish(options?: { now?: Date; deltas?: number }): Promise<PublishResult>;
   /** Changes about `share` of the residents' farmland payments, so the next publish differs. */
@@ -39,6 +46,8 @@ export async function startSyncCounty(residents: number): Promise<SyncCounty> {
   const keysDir = join(dir, 'keys');
   const publishDir = join(dir, 'publish');
   createKeys(keysDir, new Date(), 365);
+  const register = (id: string) => addTerminal(db, { id, siteName: '梅山乡便民服务中心' }, new Date()).token;
+  const token = register('T-sync');
   const server = await createCountyServer({ db, publishDir });
   const baseUrl = await server.listen({ port: 0, host: '127.0.0.1' });
   let round = 0;
@@ -49,6 +58,9 @@ export async function startSyncCounty(residents: number): Promise<SyncCounty> {
     publishDir,
     baseUrl,
     server,
+    token,
+    addTerminal: register,
+    revokeTerminal: (id) => void revokeTerminal(db, id, new Date()),
     publish: (options = {}) => publish({ db, keysDir, publishDir, now: options.now, deltas: options.deltas }),
     change(share) {
       round++;
@@ -73,15 +85,19 @@ export function pinnedKeyOf(keysDir: string): KioskConfig['trust']['publicKeys']
   return { keyId, ed25519: Buffer.from(publicHex, 'hex').toString('base64') };
 }
 
-/** A terminal whose files live in `dir`, syncing from `county`, pinning the county's first root key. */
+/**
+ * A terminal whose files live in `dir`, syncing from `county`, pinning the county's first root key, with the
+ * token of the county's registered terminal.
+ */
 export function terminalConfig(
   dir: string,
-  county: SyncCounty,
+  county: Pick<SyncCounty, 'baseUrl' | 'keysDir' | 'token'>,
   pinned = [pinnedKeyOf(county.keysDir)],
 ): KioskConfig {
   const config = demoKioskConfig(dir);
   return {
     ...config,
+    accessToken: county.token,
     county: { ...config.county, baseUrl: county.baseUrl },
     trust: { publicKeys: pinned },
     paths: { ...config.paths, syncState: join(dir, 'sync') },

@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTerminal } from '../../county/server/terminal-registry';
 import { captureOutput as capture } from '../../county/cli/capture-output';
 import { runSyncCli } from '../../sync-agent/cli/run-sync-cli';
 import { openOutbox } from '../../sync-agent/outbox/open-outbox';
@@ -21,10 +20,11 @@ let outboxFile: string;
 
 beforeAll(async () => {
   county = await startSyncCounty(6);
+  // Registered before the publish, so the publish gives it the distribution key.
+  const token = county.addTerminal('T-cli');
   await county.publish();
   dir = mkdtempSync(join(tmpdir(), 'huimin-sync-cli-'));
-  const { token } = addTerminal(county.db, { id: 'T-cli', siteName: '梅山乡便民服务中心' }, new Date());
-  const config = { ...terminalConfig(dir, county), accessToken: token };
+  const config = terminalConfig(dir, { ...county, token });
   replica = config.paths.replica;
   outboxFile = config.paths.outbox;
   configFile = join(dir, 'config.json');

@@ -1,6 +1,7 @@
 /**
  * The publication works through any static host: Debian's nginx serves a real publish directory (no county
- * server involved) and a terminal syncs from it, first the full replica, then the delta after a republish.
+ * server involved) and a terminal syncs from it, first the full replica, then the delta after a republish;
+ * the same files fetched from nginx without a terminal's token give nothing readable.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishedFiles, readableWithoutToken } from '../../county/publish/publish-fixture';
 import { syncOnce } from '../../sync-agent/replica-sync/sync-once';
 import type { KioskConfig } from '../../kiosk-config/schema';
 import {
@@ -26,6 +28,7 @@ let nginxDir: string;
 let nginx: ChildProcess | undefined;
 let terminal: string;
 let config: KioskConfig;
+let nginxUrl: string;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -93,9 +96,9 @@ beforeAll(async () => {
   // Only the publish directory is used; the county server stays idle.
   await county.publish();
   nginxDir = mkdtempSync(join(tmpdir(), 'sync-nginx-'));
-  const baseUrl = await startNginx(nginxDir, county.publishDir);
+  nginxUrl = await startNginx(nginxDir, county.publishDir);
   terminal = mkdtempSync(join(tmpdir(), 'sync-terminal-'));
-  config = terminalConfig(terminal, { ...county, baseUrl });
+  config = terminalConfig(terminal, { ...county, baseUrl: nginxUrl });
 });
 
 afterAll(async () => {
@@ -122,10 +125,20 @@ describe('a terminal syncing from a publish directory served by nginx', () => {
     expect(second.bytes).toBe(v2.deltas.find((d) => d.from === 1)!.length);
     expect(differingRows(config.paths.replica, join(`${county.publishDir}.work`, 'replica-2.db'))).toBe(0);
     expect(integrityOf(config.paths.replica)).toBe('ok');
-    expect(readFileSync(join(nginxDir, 'access.log'), 'utf8')).toMatch(
-      /GET \/publish\/targets\/\w+\.delta-from-1\.db\.gz/,
-    );
+    const log = readFileSync(join(nginxDir, 'access.log'), 'utf8');
+    expect(log).toMatch(/GET \/publish\/targets\/\w+\.distribution-keys\.json/);
+    expect(log).toMatch(/GET \/publish\/targets\/\w+\.delta-from-1\.db\.gz\.enc/);
 
     expect(await syncOnce(config)).toMatchObject({ outcome: 'current', toVersion: 2 });
+  });
+
+  it('gives nothing readable to a fetch without a token', async () => {
+    const files = publishedFiles(county.publishDir);
+    expect(files.some((name) => name.endsWith('.replica.db.gz.enc'))).toBe(true);
+    for (const name of files) {
+      const response = await fetch(`${nginxUrl}/publish/${name}`);
+      expect(response.status, name).toBe(200);
+      expect(readableWithoutToken(Buffer.from(await response.arrayBuffer())), name).toBe(false);
+    }
   });
 });

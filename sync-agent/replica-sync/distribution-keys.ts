@@ -1,0 +1,123 @@
+/**
+ * The county's distribution keys on this terminal (docs/adr/0002-target-encryption.md). Data targets are
+ * encrypted; the key that opens them comes in distribution-keys.json, a target signed like the others,
+ * wrapped under a key only this terminal's token gives. Unwrapped keys are kept in `<state>/keys.json`
+ * (0600, in a 0700 directory), never in the kiosk config, and fetched again only when the county starts
+ * using a key this terminal does not hold (the first sync after the upgrade, or a rotation).
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomically } from '../../domain/durable-file.nodejs';
+import {
+  DISTRIBUTION_KEYS_TARGET,
+  distributionKeyIdSchema,
+  distributionKeysSchema,
+  publishedTargetCustomSchema,
+} from '../../domain/published/publish-format';
+import {
+  distributionKey,
+  openDistributionDocument,
+  type DistributionKey,
+} from '../../domain/published/target-encryption.nodejs';
+import type { SignedTarget } from './choose-target';
+import type { FetchFunction } from './county-fetcher';
+import { downloadTarget } from './download-target';
+import { refused } from './sync-error';
+
+const keyStoreSchema = z.strictObject({
+  v: z.literal(1),
+  keys: z.array(z.strictObject({ keyId: distributionKeyIdSchema, key: z.string().regex(/^[0-9a-f]{64}$/) })),
+});
+
+export function keyStoreFile(stateDir: string): string {
+  return join(stateDir, 'keys.json');
+}
+
+/** The keys held; none when the store is missing or unreadable (they are fetched again then). */
+function readKeyStore(stateDir: string): DistributionKey[] {
+  const file = keyStoreFile(stateDir);
+  if (!existsSync(file)) return [];
+  try {
+    const store = keyStoreSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    return store.keys.map((k) => distributionKey(k.keyId, Buffer.from(k.key, 'hex')));
+  } catch {
+    return [];
+  }
+}
+
+function writeKeyStore(stateDir: string, keys: readonly DistributionKey[]): void {
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  chmodSync(stateDir, 0o700);
+  const store = { v: 1, keys: keys.map((k) => ({ keyId: k.keyId, key: k.key.toString('hex') })) };
+  writeFileAtomically(keyStoreFile(stateDir), `${JSON.stringify(store)}\n`, 0o600);
+}
+
+/** The verified distribution-keys.json of this version, downloaded like any target and parsed. */
+async function fetchDistributionDocument(options: {
+  stateDir: string;
+  targetsBaseUrl: string;
+  targets: ReadonlyMap<string, SignedTarget>;
+  fetch: FetchFunction;
+}): Promise<z.infer<typeof distributionKeysSchema>> {
+  const signed = options.targets.get(DISTRIBUTION_KEYS_TARGET);
+  if (!signed) throw refused(`the county's targets name no ${DISTRIBUTION_KEYS_TARGET}`);
+  const sha256 = signed.hashes['sha256'] ?? '';
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw refused(`${DISTRIBUTION_KEYS_TARGET} has no SHA-256`);
+  const custom = publishedTargetCustomSchema.safeParse(signed.unrecognizedFields['custom']);
+  if (!custom.success || custom.data.kind !== 'distribution-keys') {
+    throw refused(`${DISTRIBUTION_KEYS_TARGET} has unreadable custom fields`);
+  }
+  const downloaded = await downloadTarget({
+    stateDir: options.stateDir,
+    targetsBaseUrl: options.targetsBaseUrl,
+    target: { path: DISTRIBUTION_KEYS_TARGET, length: signed.length, sha256 },
+    fetch: options.fetch,
+  });
+  try {
+    const parsed = distributionKeysSchema.safeParse(JSON.parse(readFileSync(downloaded.file, 'utf8')));
+    if (!parsed.success) throw refused(`${DISTRIBUTION_KEYS_TARGET} is not a distribution-keys document`);
+    return parsed.data;
+  } catch (error) {
+    if (error instanceof SyntaxError) throw refused(`${DISTRIBUTION_KEYS_TARGET} is not JSON`);
+    throw error;
+  } finally {
+    rmSync(downloaded.file, { force: true });
+  }
+}
+
+/**
+ * The distribution key `keyId`, from the store or else from this version's distribution-keys.json opened
+ * with `token`. Refuses (and changes nothing) when the county did not give this terminal the key.
+ */
+export async function distributionKeyFor(options: {
+  stateDir: string;
+  keyId: string;
+  token: string;
+  targetsBaseUrl: string;
+  targets: ReadonlyMap<string, SignedTarget>;
+  fetch: FetchFunction;
+}): Promise<DistributionKey> {
+  const held = readKeyStore(options.stateDir).find((k) => k.keyId === options.keyId);
+  if (held) return held;
+  const document = await fetchDistributionDocument(options);
+  const opened = openDistributionDocument(document, options.token);
+  if (opened.kind === 'not-listed') {
+    throw refused(
+      '县里发布的数据没有发给本终端：终端未登记、已停用，或配置里的令牌不对；新登记的终端从县里下一次发布起才能取数。' +
+        '请县里核对 huimin-county terminals list。' +
+        ' (This terminal is not among those the county gave the data key to: it is not registered, it is revoked, ' +
+        'or the accessToken in its config is wrong; a terminal registered after the last publish can read from the next one.)',
+    );
+  }
+  if (opened.kind === 'unwrap-failed') {
+    throw refused(
+      '本终端的令牌解不开县里给它的数据密钥，请县里核对终端令牌。' +
+        ' (The data key the county wrapped for this terminal does not open with its accessToken.)',
+    );
+  }
+  const key = opened.keys.find((k) => k.keyId === options.keyId);
+  if (!key) throw refused(`${DISTRIBUTION_KEYS_TARGET} does not carry distribution key ${options.keyId}`);
+  writeKeyStore(options.stateDir, opened.keys);
+  return key;
+}
