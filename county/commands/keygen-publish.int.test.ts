@@ -1,10 +1,12 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCountyCli } from '../cli';
 import { captureOutput } from '../cli/capture-output';
 import { seedFixtureCounty } from '../publish/publish-fixture';
+import { currentDistributionKey, distributionKeysDir } from '../publish/distribution-keys';
+import { targetKeyId } from '../publish/gzip-file';
 import { readRoot } from '../publish/root-chain';
 import { verifyPublication } from '../publish/verify-publication';
 
@@ -26,10 +28,19 @@ describe('huimin-county keygen and publish', () => {
   it('creates owner-only keys and root version 1, and will not overwrite them', async () => {
     const io = captureOutput();
     expect(await runCountyCli(['keygen', '--keys', keys, '--json'], io)).toBe(0);
-    const result = JSON.parse(io.stdout.join('')) as { rootVersion: number; rootDocument: string };
+    const result = JSON.parse(io.stdout.join('')) as {
+      rootVersion: number;
+      rootDocument: string;
+      distributionKeyId: string;
+    };
     expect(result.rootVersion).toBe(1);
     expect(existsSync(result.rootDocument)).toBe(true);
     expect(statSync(join(keys, 'root.pem')).mode & 0o077).toBe(0);
+    expect(result.distributionKeyId).toBe(currentDistributionKey(keys)?.keyId);
+    expect(statSync(distributionKeysDir(keys)).mode & 0o777).toBe(0o700);
+    for (const name of readdirSync(distributionKeysDir(keys))) {
+      expect(statSync(join(distributionKeysDir(keys), name)).mode & 0o777).toBe(0o600);
+    }
 
     const again = captureOutput();
     expect(await runCountyCli(['keygen', '--keys', keys], again)).toBe(3);
@@ -90,5 +101,31 @@ describe('huimin-county keygen --renew', () => {
   it('refuses --renew together with --rotate', async () => {
     const io = captureOutput();
     expect(await runCountyCli(['keygen', '--keys', keys, '--renew', '--rotate', 'online'], io)).toBe(2);
+  });
+});
+
+describe('huimin-county keygen --rotate distribution', () => {
+  it('makes a new current distribution key, and the next publish encrypts with it', async () => {
+    const before = currentDistributionKey(keys)!.keyId;
+    const io = captureOutput();
+    expect(await runCountyCli(['keygen', '--keys', keys, '--rotate', 'distribution', '--json'], io)).toBe(0);
+    const { distributionKeyId } = JSON.parse(io.stdout.join('')) as { distributionKeyId: string };
+    expect(distributionKeyId).not.toBe(before);
+
+    const published = captureOutput();
+    const argv = ['publish', '--db', db, '--keys', keys, '--publish-dir', publishDir, '--json'];
+    expect(await runCountyCli(argv, published)).toBe(0);
+    const result = JSON.parse(published.stdout.join('')) as {
+      full: { path: string };
+      distribution: { keyId: string };
+    };
+    expect(result.distribution.keyId).toBe(distributionKeyId);
+    expect(targetKeyId(result.full.path)).toBe(distributionKeyId);
+  });
+
+  it('refuses a key role it does not know', async () => {
+    const io = captureOutput();
+    expect(await runCountyCli(['keygen', '--keys', keys, '--rotate', 'nonsense'], io)).toBe(2);
+    expect(io.stderr.join('\n')).toContain('distribution');
   });
 });
