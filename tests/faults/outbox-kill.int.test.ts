@@ -1,6 +1,8 @@
 /**
  * Fault test: complaints are queued while the county server is down (and, in the last third of the trials,
- * while it is up), and the process running the outbox loop is SIGKILLed at a random moment in each trial.
+ * while it is up), and the process running the outbox loop is SIGKILLed at a random point of its work in each
+ * trial: at the k-th step it reports (enqueue, post, answer, mark, pass; k at random), not after a delay, so
+ * the kills land in the same work on an idle machine and on a loaded one.
  * Afterwards the county comes back, one final drain runs, and every complaint is at the county exactly once.
  *
  * 30 trials by default; `SOAK=500` runs 500. `SEED=n` repeats a run (the seed is printed on failure).
@@ -23,6 +25,11 @@ import { drainOutbox } from '../../sync-agent/outbox/drain';
 import { openOutbox } from '../../sync-agent/outbox/open-outbox';
 
 const TRIALS = Number(process.env['SOAK'] ?? 30);
+/**
+ * Kills fall on one of the child's first KILL_STEPS steps: enough to cover its three enqueues, their uploads
+ * and the marks, with passes after them.
+ */
+const KILL_STEPS = 40;
 const SEED = Number(process.env['SEED'] ?? Date.now() % 1_000_000);
 const ROOT = resolve(__dirname, '../..');
 
@@ -83,27 +90,23 @@ afterAll(async () => {
 });
 
 /**
- * Runs the child and kills it `killAfterMs` after it has opened the outbox (startup time would otherwise
- * swallow most of the window); answers the keys it reported as queued.
+ * Runs the child and kills it as soon as it reports its `killAtStep`-th line after `ready` (a step or a
+ * queued complaint); answers the keys it reported as queued.
  */
-async function killedRun(outboxFile: string, baseUrl: string, killAfterMs: number): Promise<string[]> {
-  const child = spawn(process.execPath, [childScript, outboxFile, baseUrl, token, '3', '10000'], {
+async function killedRun(outboxFile: string, baseUrl: string, killAtStep: number): Promise<string[]> {
+  const child = spawn(process.execPath, [childScript, outboxFile, baseUrl, token, '3', '120000'], {
     env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';
-  const kill = () => child.kill('SIGKILL');
-  const lastResort = setTimeout(kill, 5_000);
-  let timer: NodeJS.Timeout | undefined;
   child.stdout.on('data', (chunk: Buffer) => {
     out += chunk.toString();
-    if (timer === undefined && out.startsWith('ready\n')) timer = setTimeout(kill, killAfterMs);
+    const lines = out.split('\n').slice(0, -1);
+    if (lines[0] === 'ready' && lines.length - 1 >= killAtStep) child.kill('SIGKILL');
   });
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const code = await new Promise<number | null>((done) => child.on('exit', (exitCode) => done(exitCode)));
-  clearTimeout(lastResort);
-  clearTimeout(timer);
   if (code !== null) throw new Error(`the child exited by itself (${code}): ${err}`);
   // A line cut off by the kill was never a promise to anyone.
   return out
@@ -146,7 +149,8 @@ it(
 
     for (let trial = 0; trial < TRIALS; trial++) {
       const countyUp = trial >= Math.ceil((TRIALS * 2) / 3);
-      const keys = await killedRun(outboxFile, countyUp ? countyUrl : downUrl, Math.floor(random() * 150));
+      const killAtStep = 1 + Math.floor(random() * KILL_STEPS);
+      const keys = await killedRun(outboxFile, countyUp ? countyUrl : downUrl, killAtStep);
       for (const key of keys) promised.add(key);
       const { integrity, items } = inspectOutbox(outboxFile);
       expect(integrity, `seed ${SEED}, trial ${trial}`).toBe('ok');
@@ -185,5 +189,5 @@ it(
       outbox.close();
     }
   },
-  Math.max(60_000, TRIALS * 2_000),
+  Math.max(120_000, TRIALS * 4_000),
 );

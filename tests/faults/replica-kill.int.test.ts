@@ -1,8 +1,10 @@
 /**
- * SIGKILL the sync agent at random moments of a sync (metadata, download, gunzip, apply, rename): after
+ * SIGKILL the sync agent at random points of a sync (metadata, download, unpacking, apply, rename): after
  * every kill the replica passes `PRAGMA integrity_check` and holds the old version or the new one, and the
- * next sync completes. 50 trials by default; `SOAK=500 npx vitest run tests/faults` for a soak run.
- * `SEED` repeats a run's kill times.
+ * next sync completes. A kill is placed at the k-th step the child reports (a request, an answer, a chunk
+ * received, a file changed beside the replica; k at random over a measured pass), not after a delay, so it
+ * lands in the same work on an idle machine and on a loaded one. 50 trials by default;
+ * `SOAK=500 npx vitest run tests/faults` for a soak run. `SEED` repeats a run's kill points.
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
@@ -72,8 +74,13 @@ function startFrom(version: number): void {
   renameSync(`${config.paths.replica}.copy`, config.paths.replica);
 }
 
-/** Runs the child; kills it `killAfterMs` after it is ready (never, if null). */
-function runChild(killAfterMs: number | null): Promise<{ killed: boolean; output: string }> {
+/** The steps a child reported. */
+function stepsIn(output: string): number {
+  return output.split('\n').filter((line) => line.startsWith('step ')).length;
+}
+
+/** Runs the child; kills it when it reports its `killAtStep`-th step (never, if null). */
+function runChild(killAtStep: number | null): Promise<{ killed: boolean; output: string }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [child, JSON.stringify(config)], {
       env: { ...process.env, NODE_PATH: join(import.meta.dirname, '..', '..', 'node_modules') },
@@ -81,11 +88,8 @@ function runChild(killAfterMs: number | null): Promise<{ killed: boolean; output
     });
     let output = '';
     proc.stdout.on('data', (chunk: Buffer) => {
-      const ready = !output.includes('ready');
       output += chunk.toString();
-      if (ready && output.includes('ready') && killAfterMs !== null) {
-        setTimeout(() => proc.kill('SIGKILL'), killAfterMs);
-      }
+      if (killAtStep !== null && stepsIn(output) >= killAtStep) proc.kill('SIGKILL');
     });
     proc.on('error', reject);
     proc.on('exit', (_code, signal) => resolve({ killed: signal === 'SIGKILL', output }));
@@ -95,12 +99,12 @@ function runChild(killAfterMs: number | null): Promise<{ killed: boolean; output
 it(`leaves the old or the new replica whenever the agent is killed (${TRIALS} trials)`, async () => {
   const next = random(SEED);
   const where = `(SEED=${SEED})`;
-  // How long a full pass and a delta pass take here, so the kills spread over the whole of each.
-  const passMs = new Map<number, number>();
+  // How many steps a full pass and a delta pass report, so the kills spread over the whole of each.
+  const passSteps = new Map<number, number>();
   for (const start of [1, 2]) {
     startFrom(start);
     const calibration = await runChild(null);
-    passMs.set(start, (JSON.parse(calibration.output.split('\n')[1]!) as { ms: number }).ms);
+    passSteps.set(start, stepsIn(calibration.output));
     expect(replicaVersion(config.paths.replica), where).toBe(3);
   }
 
@@ -110,7 +114,7 @@ it(`leaves the old or the new replica whenever the agent is killed (${TRIALS} tr
     startFrom(start);
     // Now and then start from nothing, so kills also land in the trust bootstrap and first metadata.
     if (trial % 5 === 0) rmSync(config.paths.syncState!, { recursive: true, force: true });
-    const run = await runChild(next() * passMs.get(start)! * 1.2);
+    const run = await runChild(1 + Math.floor(next() * passSteps.get(start)! * 1.1));
     if (run.killed) killedInFlight++;
 
     expect(existsSync(config.paths.replica), where).toBe(true);
