@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -472,6 +472,8 @@ describe('--skip-bad with a rejects file', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(',****0123,2026年第3批,3,发放金额: 金额“abc”无法识别');
     expect(bytes.includes(Buffer.from(CARD))).toBe(false);
+    // It names residents by ID number: readable by its owner only, whatever the umask.
+    expect(statSync(rejects).mode & 0o777).toBe(0o600);
   });
 });
 

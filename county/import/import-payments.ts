@@ -10,10 +10,11 @@
  * worker thread while this thread writes the batches it has already checked.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { shanghaiDate, shanghaiDateTime } from '../../domain/dates';
 import { mask } from '../../domain/masking';
+import { writePrivateFile } from '../../domain/private-files.nodejs';
 import type { MasterDatabase } from '../master/open-master';
 import { checkInThisThread, checkInWorker, type CheckSession } from './check-session';
 import type { FileProblem, Reject } from './check-rows';
@@ -97,7 +98,8 @@ function writeRejects(
     );
     lines.push([...cells, String(reject.line), reasons.join(separator)].map(csvField).join(','));
   }
-  writeFileSync(file, `\uFEFF${lines.join('\r\n')}\r\n`);
+  // Rejected rows carry residents' names and ID numbers as the department sent them: owner-only.
+  writePrivateFile(file, `\uFEFF${lines.join('\r\n')}\r\n`);
 }
 
 /** From this size on, rows are checked in a worker thread while this one writes. */
