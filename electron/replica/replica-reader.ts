@@ -16,7 +16,11 @@ import type { SealedRow } from '../../domain/published/sealing.nodejs';
 export interface ReplicaReader {
   meta(): ReplicaMeta;
   programs(): ReadonlyMap<string, ReplicaProgram>;
-  sealedRecord(tag: Buffer): SealedRow | undefined;
+  /**
+   * The sealed row under `tag`, with the meta of the very version it was read from: the file may have been
+   * replaced since `meta()` was read, and the caller must know which KDF the row needs.
+   */
+  sealedRecord(tag: Buffer): { meta: ReplicaMeta; row: SealedRow | undefined };
   close(): void;
 }
 
@@ -91,7 +95,10 @@ export function createReplicaReader(filePath: string): ReplicaReader {
   return {
     meta: () => replica().meta,
     programs: () => replica().programs,
-    sealedRecord: (tag) => replica().selectSealed.get(tag),
+    sealedRecord: (tag) => {
+      const open = replica();
+      return { meta: open.meta, row: open.selectSealed.get(tag) };
+    },
     close: () => {
       current?.db.close();
       current = undefined;

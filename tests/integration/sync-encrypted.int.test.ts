@@ -23,6 +23,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDistributionKey } from '../../county/publish/distribution-keys';
 import { openTargetFile } from '../../county/publish/gzip-file';
 import {
+  fixtureIdNumber,
+  fixtureName,
   liveTargetEntries,
   publishedFiles,
   readableWithoutToken,
@@ -32,7 +34,14 @@ import {
 import { sha256Hex } from '../../county/publish/tuf-metadata';
 import { syncStateDir } from '../../kiosk-config/load-config';
 import type { KioskConfig } from '../../kiosk-config/schema';
-import { REPLICA_SCHEMA_VERSION } from '../../domain/published/replica-format';
+import { REPLICA_SCHEMA_VERSION, replicaMetaSchema } from '../../domain/published/replica-format';
+import {
+  deriveRecordKeys,
+  openRecord,
+  sealRecord,
+  type SealedRow,
+} from '../../domain/published/sealing.nodejs';
+import { createKioskRuntime } from '../../electron/api/create-runtime';
 import { keyStoreFile } from '../../sync-agent/replica-sync/distribution-keys';
 import { refreshMetadata } from '../../sync-agent/replica-sync/refresh-metadata';
 import { syncOnce } from '../../sync-agent/replica-sync/sync-once';
@@ -202,15 +211,58 @@ describe('a target signed by the county that does not decrypt', () => {
   });
 });
 
+/** The replica's meta, parsed. */
+function replicaMeta(db: Database.Database) {
+  const rows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
+  return replicaMetaSchema.parse(Object.fromEntries(rows.map((r) => [r.key, r.value])));
+}
+
+/** Rewrites a replica as the publisher of schema 2 sealed it: every record under a key from the number alone. */
+async function resealAsSchema2(file: string): Promise<void> {
+  const db = new Database(file);
+  try {
+    const { kdf } = replicaMeta(db);
+    const select = db.prepare('SELECT nonce, ciphertext FROM sealed_records WHERE tag = ?');
+    const resealed: SealedRow[] = [];
+    for (let index = 1; index <= 40; index++) {
+      const identity = { idNumber: fixtureIdNumber(index), name: fixtureName(index) };
+      const keys = await deriveRecordKeys(identity, kdf);
+      const row = select.get(keys.tag) as { nonce: Buffer; ciphertext: Buffer };
+      const record = openRecord(keys, row)!;
+      resealed.push(sealRecord(await deriveRecordKeys(identity, kdf, 'id-number'), record));
+    }
+    db.transaction(() => {
+      db.prepare('DELETE FROM sealed_records').run();
+      const insert = db.prepare('INSERT INTO sealed_records (tag, nonce, ciphertext) VALUES (?, ?, ?)');
+      for (const row of resealed) insert.run(row.tag, row.nonce, row.ciphertext);
+      db.prepare("UPDATE meta SET value = '2' WHERE key = 'schema_version'").run();
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+async function opensWithNumberAlone(file: string, index: number): Promise<boolean> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const identity = { idNumber: fixtureIdNumber(index), name: fixtureName(index) };
+    const keys = await deriveRecordKeys(identity, replicaMeta(db).kdf, 'id-number');
+    const row = db.prepare('SELECT nonce, ciphertext FROM sealed_records WHERE tag = ?').get(keys.tag) as
+      { nonce: Buffer; ciphertext: Buffer } | undefined;
+    return row !== undefined && openRecord(keys, row) !== null;
+  } finally {
+    db.close();
+  }
+}
+
 describe('a terminal of the format before encryption', () => {
-  it('moves to the encrypted format by an ordinary sync: key fetched, delta applied, no manual step', async () => {
-    // The county's last version as the publisher before encryption wrote it: schema 2, gzip only.
+  it('moves to the encrypted format and the name in the key by an ordinary sync, with no failed lookup', async () => {
+    // The county's last version as the publisher before this change wrote it: schema 2 (records keyed by the
+    // number alone), gzip only.
     const workDir = `${county.publishDir}.work`;
     const legacy = (await county.publish()).version;
     const legacyReplica = join(workDir, `replica-${legacy}.db`);
-    const meta = new Database(legacyReplica);
-    meta.prepare("UPDATE meta SET value = '2' WHERE key = 'schema_version'").run();
-    meta.close();
+    await resealAsSchema2(legacyReplica);
     const { file: plaintext } = rewriteAsPlaintextPublication(county.db, {
       publishDir: county.publishDir,
       keysDir: county.keysDir,
@@ -229,13 +281,32 @@ describe('a terminal of the format before encryption', () => {
     });
     expect(existsSync(keyStoreFile(syncStateDir(old)))).toBe(false);
 
+    // The upgraded kiosk answers from the schema-2 replica (keys from the number alone) until the sync lands,
+    // while the sync runs, and from schema 3 after: no lookup fails on the way.
+    const kiosk = await createKioskRuntime(old);
+    const lookUp = async (index: number) =>
+      (await kiosk.handlers.lookupResident({ idNumber: fixtureIdNumber(index), name: fixtureName(index) }))
+        .status;
+    expect(await lookUp(3)).toBe('found');
+
     county.change(0.1);
     const upgraded = await county.publish();
     expect(existsSync(plaintext)).toBe(false);
-    const result = await syncOnce(old);
+    const during: string[] = [];
+    let syncing = true;
+    const lookups = (async () => {
+      for (let i = 0; syncing || i < 3; i++) during.push(await lookUp(1 + (i % 40)));
+    })();
+    const result = await syncOnce(old).finally(() => (syncing = false));
+    await lookups;
+    expect(during.length).toBeGreaterThan(3);
+    expect(new Set(during)).toEqual(new Set(['found']));
+    expect(await lookUp(3)).toBe('found');
+    await kiosk.close();
     expect(result).toMatchObject({ outcome: 'updated', fromVersion: legacy, toVersion: upgraded.version });
-    expect(result.bytes).toBeLessThan(upgraded.full.length);
     expect(integrityOf(old.paths.replica)).toBe('ok');
+    // Nothing sealed under the old key is left behind: every row now needs the name too.
+    expect(await opensWithNumberAlone(old.paths.replica, 3)).toBe(false);
     const schema = new Database(old.paths.replica, { readonly: true });
     expect(schema.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe(
       String(REPLICA_SCHEMA_VERSION),

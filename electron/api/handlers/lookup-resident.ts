@@ -10,7 +10,11 @@ import { paymentStatus } from '../../../domain/payments';
 import type { LocalDate } from '../../../domain/dates';
 import type { SealedPayload } from '../../../domain/published/replica-format';
 import { deriveRecordKeys, openRecord } from '../../../domain/published/sealing.nodejs';
-import { recordKeyScheme, type ReplicaProgram } from '../../../domain/published/replica-format';
+import {
+  recordKeyScheme,
+  type ReplicaMeta,
+  type ReplicaProgram,
+} from '../../../domain/published/replica-format';
 import type { ReplicaReader } from '../../replica/replica-reader';
 import type { LookupResult, PaymentView } from '../contract';
 import type { ResidentSessions } from '../resident-sessions';
@@ -39,6 +43,13 @@ export function paymentViews(
     .sort((a, b) => b.plannedDate.localeCompare(a.plannedDate) || a.programCode.localeCompare(b.programCode));
 }
 
+function sameRecordKeys(a: ReplicaMeta, b: ReplicaMeta): boolean {
+  return (
+    recordKeyScheme(a.schemaVersion) === recordKeyScheme(b.schemaVersion) &&
+    JSON.stringify(a.kdf) === JSON.stringify(b.kdf)
+  );
+}
+
 export async function lookupResident(
   input: { idNumber: string; name: string },
   replica: ReplicaReader,
@@ -47,11 +58,18 @@ export async function lookupResident(
 ): Promise<LookupResult> {
   const parsed = parseIdNumber(input.idNumber, today);
   if (!parsed.ok) return { status: 'invalid-id', reason: parsed.problem.reason };
-  const meta = replica.meta();
   const identity = { idNumber: parsed.id.value, name: input.name };
-  const keys = await deriveRecordKeys(identity, meta.kdf, recordKeyScheme(meta.schemaVersion));
-  const row = replica.sealedRecord(keys.tag);
-  const record = row ? openRecord(keys, row) : null;
+  let meta = replica.meta();
+  let keys = await deriveRecordKeys(identity, meta.kdf, recordKeyScheme(meta.schemaVersion));
+  let found = replica.sealedRecord(keys.tag);
+  // The sync agent may replace the replica while the key is derived. When the new one keys its records
+  // differently (the first sync after an upgrade, a new salt), derive again for it, so no lookup fails then.
+  for (let retries = 2; retries > 0 && !sameRecordKeys(found.meta, meta); retries--) {
+    meta = found.meta;
+    keys = await deriveRecordKeys(identity, meta.kdf, recordKeyScheme(meta.schemaVersion));
+    found = replica.sealedRecord(keys.tag);
+  }
+  const record = found.row ? openRecord(keys, found.row) : null;
   // A wrong name answers exactly like an unknown number, so the terminal cannot be used to test whether
   // somebody's number belongs to a resident of the county.
   if (!record || !isSamePersonName(input.name, record.name)) return { status: 'not-found' };
