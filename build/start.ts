@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DemoSetupError, builtProgramRunner, demoPaths, option, setUpDemo, type Program } from './demo-setup';
+import { DemoSetupError, builtProgramRunner, demoPaths, option, setUpDemo } from './demo-setup';
 
 const USAGE = `usage: node dist/start.cjs [--dir DIR] [--residents N] [--seed N] [--kdf-cost default|test]
                           [--county-port N] [--kiosk-port N] [--headless]
@@ -52,10 +52,10 @@ const county = (...args: string[]) => [path.join(dist, 'county.cjs'), ...args];
 const agent = (...args: string[]) => [path.join(dist, 'sync-agent.cjs'), ...args];
 const runProgram = builtProgramRunner(dist);
 
-/** Runs a built program to the end, its output shown; a failure ends `npm start` with its exit code. */
-async function run(program: Program, args: string[]): Promise<void> {
+/** Waits for a step that runs built programs; one that fails ends `npm start` with its exit code. */
+async function orExit(step: Promise<unknown>): Promise<void> {
   try {
-    await runProgram(program, args);
+    await step;
   } catch (error) {
     if (!(error instanceof DemoSetupError)) throw error;
     console.error(`npm start: ${error.message}`);
@@ -87,20 +87,16 @@ function stopAll(code: number): never {
 }
 
 async function main(): Promise<void> {
-  try {
-    await setUpDemo({
+  await orExit(
+    setUpDemo({
       paths,
       residents: options.residents,
       seed: options.seed,
       kdfCost: options['kdf-cost'],
       countyUrl,
       run: runProgram,
-    });
-  } catch (error) {
-    if (!(error instanceof DemoSetupError)) throw error;
-    console.error(`npm start: ${error.message}`);
-    process.exit(error.exitCode);
-  }
+    }),
+  );
 
   if (await countyAnswers()) {
     console.error(`npm start: something already answers on ${countyUrl}; stop it first`);
@@ -126,7 +122,7 @@ async function main(): Promise<void> {
   console.log(`County server: ${countyUrl} (publish directory ${publishDir})`);
 
   // The first pass in the foreground, so the kiosk starts with data; then the agent keeps it current.
-  await run('sync-agent', ['sync', option('config', config)]);
+  await orExit(runProgram('sync-agent', ['sync', option('config', config)]));
   console.log(`Demo residents (synthetic) to try: ${people}`);
 
   const electron = options.headless ? undefined : electronBinary();
