@@ -23,6 +23,8 @@ import {
 } from './pty-test-support';
 
 const TODAY = '2026-11-24';
+// expect.poll gives up after 1 s by default: too soon for a loaded machine.
+const POLL = { timeout: 10_000 };
 const withCheck = (first17: string) => first17 + checkDigitOf(first17);
 
 const longTermCard: CardIdentity = {
@@ -223,7 +225,7 @@ describe('serial card reader over a pseudo-terminal', () => {
     expect(await waitForState(r, 'error')).toEqual({ state: 'error', reason: 'reader-fault' });
     await fake.control({ op: 'sam', sw3: 0x66 });
     await fake.waitForCommand('11ff', fake.commands.filter((c) => c === '11ff').length + 1);
-    await expect.poll(() => r.getState()).toEqual({ state: 'error', reason: 'reader-not-authorised' });
+    await expect.poll(() => r.getState(), POLL).toEqual({ state: 'error', reason: 'reader-not-authorised' });
     expect(fake.commands).not.toContain('2001');
     await fake.control({ op: 'sam', sw3: 0x90 });
     await waitForState(r, 'ready');
@@ -263,7 +265,8 @@ describe('serial card reader over a pseudo-terminal', () => {
     await pty.unplug();
     const r = startReader();
     await waitForState(r, 'missing');
-    await expect.poll(() => diagnostics.filter((d) => d.kind === 'port').length).toBeGreaterThan(1);
+    // The second attempt comes a reopen interval (1 s) after the first.
+    await expect.poll(() => diagnostics.filter((d) => d.kind === 'port').length, POLL).toBeGreaterThan(1);
 
     pty = await startPtyPair(pty.hostPath, pty.readerPath);
     fake = await startFakeReader(pty.readerPath);
