@@ -151,8 +151,8 @@ function printedPieces(bytes: Uint8Array): Uint8Array[] {
 }
 
 /**
- * Clears the printer where that is wanted: when it cannot print (what it holds is a cut-short receipt or
- * stale), and once on first contact to learn whether it knows the command at all.
+ * Clears the printer when it cannot print: what it holds then is a receipt cut short or left over, and must
+ * not come out by itself once paper is back. Never while it prints, which the clear would cut short.
  */
 async function clearIfHolding(
   connection: PrinterConnection,
@@ -160,8 +160,13 @@ async function clearIfHolding(
   state: PrinterState,
   statusMs: number,
 ): Promise<void> {
-  if (habits.clears === 'no' || connection.broken) return;
-  if (habits.clears === 'yes' && acceptsJobs(state)) return;
+  if (acceptsJobs(state) || habits.clears === 'no') return;
+  await clear(connection, habits, statusMs);
+}
+
+/** DLE DC4 8, learning from the first answer (or its absence) whether this printer knows it. */
+async function clear(connection: PrinterConnection, habits: StatusHabits, statusMs: number): Promise<void> {
+  if (connection.broken) return;
   const cleared = await connection.clearBuffers(statusMs);
   if (cleared) habits.clears = 'yes';
   else if (!connection.broken && habits.clears === 'untested') habits.clears = 'no';
@@ -197,10 +202,14 @@ export function createTcpPrinter(config: TcpPrinterConfig): PrinterDriver {
     return connection.broken ? 'offline' : state;
   };
 
-  /** The state as seen now, with whatever a printer that cannot print still holds cleared. */
+  /**
+   * The state as seen between jobs, with whatever a printer that cannot print still holds cleared. The first
+   * contact clears once whatever the state, to learn whether the printer knows the command: it is idle then.
+   */
   const settledStateOn = async (connection: PrinterConnection): Promise<PrinterState> => {
     const state = await stateOn(connection);
-    await clearIfHolding(connection, habits, state, statusMs);
+    if (habits.clears === 'untested') await clear(connection, habits, statusMs);
+    else await clearIfHolding(connection, habits, state, statusMs);
     return state;
   };
 
