@@ -77,10 +77,6 @@ export function demoReplicaContent(
       kdf: options.kdf,
     },
     tables: { programs },
-    sealed: sealRecords(
-      records,
-      (record) => deriveRecordKeys(record, options.kdf),
-      options.concurrency,
-    ),
+    sealed: sealRecords(records, (record) => deriveRecordKeys(record, options.kdf), options.concurrency),
   };
 }

@@ -85,9 +85,7 @@ describe('the card reader behind the screen', () => {
     reader.present(demoCard(person.idNumber, person.name)!);
     const wait = await nextCard(first.seq);
     if (wait.card?.status !== 'found') throw new Error(`expected found, got ${wait.card?.status}`);
-    expect(wait.card.resident.maskedIdNumber).toBe(
-      `${person.idNumber.slice(0, 6)}${'*'.repeat(12)}`,
-    );
+    expect(wait.card.resident.maskedIdNumber).toBe(`${person.idNumber.slice(0, 6)}${'*'.repeat(12)}`);
     expect(JSON.stringify(wait)).not.toContain(person.idNumber);
     expect(JSON.stringify(wait)).not.toContain(person.name);
     const again = await runtime.handlers.waitForCard({ after: 0 });

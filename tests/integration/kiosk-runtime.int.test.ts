@@ -69,9 +69,7 @@ describe('the kiosk runtime over a real replica', () => {
     if (result.status !== 'found') throw new Error(`expected found, got ${result.status}`);
     const theirs = county.payments.filter((p) => p.idNumber === person.idNumber);
     expect(result.resident.payments).toHaveLength(theirs.length);
-    expect(result.resident.maskedIdNumber).toBe(
-      `${person.idNumber.slice(0, 6)}${'*'.repeat(12)}`,
-    );
+    expect(result.resident.maskedIdNumber).toBe(`${person.idNumber.slice(0, 6)}${'*'.repeat(12)}`);
     expect(result.resident.maskedName).not.toBe(person.name);
     expect(JSON.stringify(result)).not.toContain(person.idNumber);
     expect(JSON.stringify(result)).not.toContain(person.name);
