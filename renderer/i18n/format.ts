@@ -21,10 +21,18 @@ export function formatPeriod(period: string, t: Translate, locale: Locale): stri
   if (part === 'H2') return t('period.secondHalf', { year });
   if (part.startsWith('Q')) return t('period.quarter', { year, quarter: part.slice(1) });
   if (!INTL_MONTH_LOCALES.has(locale)) return t('period.month', { year, month: Number(part) });
-  const firstOfMonth = new Date(Date.UTC(Number(year), Number(part) - 1, 1));
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-    firstOfMonth,
-  );
+  return monthFormat(locale).format(new Date(Date.UTC(Number(year), Number(part) - 1, 1)));
+}
+
+// Making an Intl formatter costs far more than using one, and a year's statement words a dozen months.
+const monthFormats = new Map<Locale, Intl.DateTimeFormat>();
+function monthFormat(locale: Locale): Intl.DateTimeFormat {
+  let format = monthFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+    monthFormats.set(locale, format);
+  }
+  return format;
 }
 
 /** When the county's data was taken, in the county's time zone; an unreadable value is shown as it came. */
