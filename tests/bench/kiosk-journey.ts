@@ -1,7 +1,7 @@
 /**
  * The resident's journey in Debian's Chromium against the built browser host (run `npm run build` first):
- * - card data to painted results: a card handed to the simulated reader (no read delay) until the frame after
- *   the 明白卡 appears, over a replica of `residents` sealed records at the default KDF cost; and the same over
+ * - card data to results on screen: a card handed to the simulated reader (no read delay) until the first frame
+ *   showing the 明白卡 is laid out, over a replica of `residents` sealed records at the default KDF cost; and the same over
  *   a replica of the same size sealed at the test cost, less one test-cost derivation: everything a lookup
  *   costs besides its one key derivation (issue 10's "the rest", goal p95 ≤ 30 ms), reported beside the
  *   derivation at the default cost, since that one differs ~3× between our machines;
@@ -28,7 +28,10 @@ import { createKdfParams, deriveRecordKeys } from '../../domain/published/sealin
 import { percentile, timeMs, type BenchRow } from './bench-row';
 
 const SAMPLED_RESIDENTS = 40;
-const CARD_SAMPLES = 30;
+const CARD_SAMPLES = 60;
+// A terminal runs for days: the first cards in a fresh browser (code not yet optimised, glyphs not yet
+// rasterised) are not what a villager meets, so they are run but not counted.
+const WARM_UP_CARDS = 5;
 const TAP_SAMPLES = 40;
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -107,20 +110,23 @@ async function post(url: string, body: unknown): Promise<void> {
 // Page scripts are strings: tsx would wrap named functions written here in a helper the page does not have.
 // Each ends in `undefined` so that evaluating it does not wait for the promise it arms.
 /**
- * Arms, in the page, a promise of the epoch time the first frame showing the 明白卡's heading was produced:
- * the next animation frame, then a message, which runs once that frame's style, layout and paint are done.
- * (Waiting for a second frame instead would add up to a whole frame interval, 16.7 ms, that is not work.)
+ * Arms, in the page, a promise of the epoch time the first frame showing the 明白卡 has been laid out: a
+ * ResizeObserver's first callback on its heading, which Chromium runs in that frame's rendering step right
+ * after layout (the paint that follows took well under a millisecond in a trace of these screens). A message
+ * or a second animation frame would also count whatever tasks run after the frame (the screen's voice,
+ * React's passive effects) or a whole frame interval.
  */
 const ARM_PAINT_PROBE = `
   window.paintedAt = new Promise((resolve) => {
     const observer = new MutationObserver(() => {
-      if (![...document.querySelectorAll('h1, h2')].some((h) => h.textContent === '明白卡')) return;
+      const heading = [...document.querySelectorAll('h1, h2')].find((h) => h.textContent === '明白卡');
+      if (!heading) return;
       observer.disconnect();
-      requestAnimationFrame(() => {
-        const afterPaint = new MessageChannel();
-        afterPaint.port1.onmessage = () => resolve(performance.timeOrigin + performance.now());
-        afterPaint.port2.postMessage(null);
+      const laidOut = new ResizeObserver(() => {
+        laidOut.disconnect();
+        resolve(performance.timeOrigin + performance.now());
       });
+      laidOut.observe(heading);
     });
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
   });
@@ -183,6 +189,8 @@ async function openKiosk(dataDir: string) {
 }
 
 async function cardJourneys(kiosk: Awaited<ReturnType<typeof openKiosk>>, people: DemoPerson[]) {
+  for (let i = 0; i < WARM_UP_CARDS; i++)
+    await cardSession(kiosk.page, kiosk.host.url, people[i % people.length]!);
   const cardToPaint: number[] = [];
   for (let i = 0; i < CARD_SAMPLES; i++)
     cardToPaint.push(await cardSession(kiosk.page, kiosk.host.url, people[i % people.length]!));
@@ -243,28 +251,28 @@ export async function journeyBench(options: { residents: number; sessions: numbe
         data: `${scrypt(DEFAULT_KDF_COST)} r=8 p=1, ${derivations.length} runs`,
       },
       {
-        measure: 'journey: the rest of card data → painted 明白卡, p50',
+        measure: 'journey: the rest of card data → 明白卡 on screen, p50',
         value: percentile(rest, 50),
         unit: 'ms',
         data: `${options.residents} sealed records, less ${testDerivationMs.toFixed(1)} ms (${scrypt(TEST_KDF_COST)})`,
       },
       {
-        measure: 'journey: the rest of card data → painted 明白卡, p95 (goal ≤ 30)',
+        measure: 'journey: the rest of card data → 明白卡 on screen, p95 (goal ≤ 30)',
         value: percentile(rest, 95),
         unit: 'ms',
-        data: `${CARD_SAMPLES} cards`,
+        data: `${CARD_SAMPLES} cards after ${WARM_UP_CARDS}`,
       },
       {
-        measure: 'journey: card data → painted 明白卡, p50',
+        measure: 'journey: card data → 明白卡 on screen, p50',
         value: percentile(cardToPaint, 50),
         unit: 'ms',
         data,
       },
       {
-        measure: 'journey: card data → painted 明白卡, p95 (goal ≤ 150)',
+        measure: 'journey: card data → 明白卡 on screen, p95 (goal ≤ 150)',
         value: percentile(cardToPaint, 95),
         unit: 'ms',
-        data: `${CARD_SAMPLES} cards`,
+        data: `${CARD_SAMPLES} cards after ${WARM_UP_CARDS}`,
       },
       {
         measure: 'journey: tap → visual feedback, p50',
