@@ -6,7 +6,8 @@ import { useEffect, useRef, type ReactNode } from 'react';
  */
 export function ScreenTitle({ children }: { children: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  // The heading is at the top of a screen that never scrolls: no scrolling into view (and no layout for it).
+  useEffect(() => heading.current?.focus({ preventScroll: true }), []);
   return (
     <h1 className="screen-title" tabIndex={-1} ref={heading}>
       {children}
