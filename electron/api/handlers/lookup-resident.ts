@@ -5,7 +5,7 @@
  */
 import { parseIdNumber } from '../../../domain/id-number';
 import { mask } from '../../../domain/masking';
-import { isSamePersonName } from '../../../domain/person-name';
+import { recordKeyName } from '../../../domain/person-name';
 import { paymentStatus } from '../../../domain/payments';
 import type { LocalDate } from '../../../domain/dates';
 import type { SealedPayload } from '../../../domain/published/replica-format';
@@ -71,8 +71,9 @@ export async function lookupResident(
   }
   const record = found.row ? openRecord(keys, found.row) : null;
   // A wrong name answers exactly like an unknown number, so the terminal cannot be used to test whether
-  // somebody's number belongs to a resident of the county.
-  if (!record || !isSamePersonName(input.name, record.name)) return { status: 'not-found' };
+  // somebody's number belongs to a resident of the county. Names compare as they enter the key: a card
+  // holds a long name cut at 15 characters.
+  if (!record || recordKeyName(input.name) !== recordKeyName(record.name)) return { status: 'not-found' };
   return {
     status: 'found',
     resident: {
