@@ -59,7 +59,8 @@ async function orExit(step: Promise<unknown>): Promise<void> {
   } catch (error) {
     if (!(error instanceof DemoSetupError)) throw error;
     console.error(`npm start: ${error.message}`);
-    process.exit(error.exitCode);
+    // The county server may already run: the next start must not find it answering.
+    stopAll(error.exitCode);
   }
 }
 

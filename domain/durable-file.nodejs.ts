@@ -37,6 +37,8 @@ export function writeFileAtomically(
   mode = PRIVATE_FILE_MODE,
 ): void {
   const temp = `${file}.${process.pid}.tmp`;
+  // A temp file left by a crash keeps its old mode through writeFileSync: start afresh.
+  rmSync(temp, { force: true });
   writeFileSync(temp, bytes, { mode });
   durableRename(temp, file);
 }
@@ -51,6 +53,7 @@ export function createFileAtomically(
   mode = PRIVATE_FILE_MODE,
 ): void {
   const temp = `${file}.${process.pid}.tmp`;
+  rmSync(temp, { force: true });
   writeFileSync(temp, bytes, { mode });
   try {
     fsyncPath(temp);

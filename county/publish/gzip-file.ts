@@ -7,6 +7,7 @@ import { closeSync, createReadStream, createWriteStream, openSync, readSync } fr
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
+import { PRIVATE_FILE_MODE } from '../../domain/private-files.nodejs';
 import {
   ENCRYPTED_HEADER_BYTES,
   decryptingStream,
@@ -77,7 +78,12 @@ export async function openTargetFile(
       createReadStream(source),
       decryptingStream(key),
       createGunzip(),
-      createWriteStream(target),
+      createWriteStream(target, { mode: PRIVATE_FILE_MODE }),
     );
-  else await pipeline(createReadStream(source), createGunzip(), createWriteStream(target));
+  else
+    await pipeline(
+      createReadStream(source),
+      createGunzip(),
+      createWriteStream(target, { mode: PRIVATE_FILE_MODE }),
+    );
 }

@@ -76,9 +76,8 @@ export async function createCountyServer(options: CountyServerOptions): Promise<
     connectionTimeout: limits.idleMs,
     http: {
       headersTimeout: headersMs,
-      requestTimeout: limits.requestMs,
       maxHeaderSize: limits.headerBytes,
-      // Node checks the two timeouts above only this often (30 s by default, which would let a slow
+      // Node checks the headers and request timeouts only this often (30 s by default, which would let a slow
       // request run up to 30 s past its limit).
       connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersMs / 4))),
     },
