@@ -7,11 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { normalizeIdNumber } from '../../domain/id-number';
-import { recordKeyName } from '../../domain/person-name';
 import type { KdfParams, SealedPayload, SealedPayment } from '../../domain/published/replica-format';
 import {
   deriveRecordKeys,
+  kdfPassword,
   sealRecord,
   type RecordKeys,
   type SealedRow,
@@ -59,17 +58,15 @@ interface CachedRow {
 }
 
 /**
- * What a person's cached keys were derived from: the KDF parameters (salt included), the key scheme, and the
- * number and name exactly as they enter the key. Stored in `sealing_keys.kdf_fingerprint` (named before the
- * name joined the key); a fingerprint from before then never matches, so the first publish re-derives.
+ * What a person's cached keys were derived from: the KDF parameters (salt included) and the KDF's password.
+ * Stored in `sealing_keys.kdf_fingerprint` (named before the name joined the key); a fingerprint from before
+ * then never matches, so the first publish re-derives.
  */
 function keyFingerprint(kdf: string, person: { idNumber: string; name: string }): string {
   return createHash('sha256')
     .update(kdf)
-    .update('\u0000id-number+name\u0000')
-    .update(normalizeIdNumber(person.idNumber))
     .update('\u0000')
-    .update(recordKeyName(person.name))
+    .update(kdfPassword(person))
     .digest('hex')
     .slice(0, 32);
 }

@@ -45,6 +45,9 @@ const SUBKEY_INFO: Record<RecordKeyScheme, { tag: string; key: string }> = {
   'id-number+name': { tag: 'huimin-kiosk/replica/v2/tag', key: 'huimin-kiosk/replica/v2/key' },
 };
 
+/** The scheme the county seals with (replica schema 3). */
+const CURRENT_SCHEME: RecordKeyScheme = 'id-number+name';
+
 /** Who a record belongs to, as the card, the keypad or the county's master gives it. */
 export interface RecordIdentity {
   idNumber: string;
@@ -54,8 +57,9 @@ export interface RecordIdentity {
 /**
  * The KDF's password. NUL cannot occur in a normalised ID number or name, so no two identities share one.
  * `id-number` is the key of schema-2 replicas, read only until every terminal holds a schema-3 one.
+ * The county's key cache fingerprints it, so a change here re-derives every cached key.
  */
-function kdfPassword(identity: RecordIdentity, scheme: RecordKeyScheme): string {
+export function kdfPassword(identity: RecordIdentity, scheme: RecordKeyScheme = CURRENT_SCHEME): string {
   const idNumber = normalizeIdNumber(identity.idNumber);
   return scheme === 'id-number' ? idNumber : `${idNumber}\u0000${recordKeyName(identity.name)}`;
 }
@@ -79,7 +83,7 @@ function scryptAsync(password: string, salt: Buffer, kdf: KdfParams): Promise<Bu
 export async function deriveRecordKeys(
   identity: RecordIdentity,
   kdf: KdfParams,
-  scheme: RecordKeyScheme = 'id-number+name',
+  scheme: RecordKeyScheme = CURRENT_SCHEME,
 ): Promise<RecordKeys> {
   const params = kdfParamsSchema.parse(kdf);
   const master = await scryptAsync(kdfPassword(identity, scheme), Buffer.from(params.salt, 'base64'), params);
