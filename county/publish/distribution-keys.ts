@@ -7,7 +7,8 @@
  * allowed to read (revoked, or its token rotated), the next publish makes a new key first: whoever held the
  * old token keeps the versions it could already read and cannot read any newer one.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensurePrivateDir } from '../../domain/private-files.nodejs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomically } from '../../domain/durable-file.nodejs';
@@ -53,7 +54,7 @@ function readStored(file: string): StoredKey {
 }
 
 function save(keysDir: string, stored: StoredKey): void {
-  writeFileAtomically(keyFile(keysDir, stored.keyId), `${JSON.stringify(stored, null, 1)}\n`, 0o600);
+  writeFileAtomically(keyFile(keysDir, stored.keyId), `${JSON.stringify(stored, null, 1)}\n`);
 }
 
 function storedKeys(keysDir: string): StoredKey[] {
@@ -75,9 +76,8 @@ function asKey(stored: StoredKey): DistributionKey {
 
 /** A new current distribution key; the previous ones stay until no served target needs them. */
 export function createDistributionKey(keysDir: string, now: Date): DistributionKey {
-  mkdirSync(keysDir, { recursive: true, mode: 0o700 });
-  mkdirSync(distributionKeysDir(keysDir), { recursive: true, mode: 0o700 });
-  chmodSync(distributionKeysDir(keysDir), 0o700);
+  ensurePrivateDir(keysDir);
+  ensurePrivateDir(distributionKeysDir(keysDir));
   const fresh = newDistributionKey();
   const serial = (storedKeys(keysDir).at(-1)?.serial ?? 0) + 1;
   save(keysDir, {

@@ -17,7 +17,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Key, Signature } from '@tufjs/models';
 import { createFileAtomically } from '../../domain/durable-file.nodejs';
-import { PRIVATE_FILE_MODE } from '../../domain/private-files.nodejs';
 
 export type KeyRole = 'root' | 'online';
 
@@ -52,7 +51,7 @@ export function generateSigningKey(keysDir: string, role: KeyRole): SigningKey {
   const { privateKey } = generateKeyPairSync('ed25519');
   const file = keyFile(keysDir, role);
   // Whole or absent, so a keygen cut off here is completed by the next one instead of tripping on half a key.
-  createFileAtomically(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), PRIVATE_FILE_MODE);
+  createFileAtomically(file, privateKey.export({ format: 'pem', type: 'pkcs8' }));
   return { role, key: tufKey(privateKey), privateKey };
 }
 

@@ -64,7 +64,7 @@ export const demoConfigCommand: SyncCommand = {
       accessToken: required(values, 'token'),
       publicKeys: rootKeys(required(values, 'root')),
     });
-    writeFileAtomically(out, `${JSON.stringify(config, null, 2)}\n`, 0o600);
+    writeFileAtomically(out, `${JSON.stringify(config, null, 2)}\n`);
     // What was written must load as any terminal's config does.
     loadKioskConfig(out);
     report(context, `demo-config: wrote ${out}`, { config: out });

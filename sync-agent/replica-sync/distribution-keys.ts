@@ -5,7 +5,8 @@
  * (0600, in a 0700 directory), never in the kiosk config, and fetched again only when the county starts
  * using a key this terminal does not hold (the first sync after the upgrade, or a rotation).
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { ensurePrivateDir } from '../../domain/private-files.nodejs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomically } from '../../domain/durable-file.nodejs';
@@ -47,10 +48,9 @@ function readKeyStore(stateDir: string): DistributionKey[] {
 }
 
 function writeKeyStore(stateDir: string, keys: readonly DistributionKey[]): void {
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  chmodSync(stateDir, 0o700);
+  ensurePrivateDir(stateDir);
   const store = { v: 1, keys: keys.map((k) => ({ keyId: k.keyId, key: k.key.toString('hex') })) };
-  writeFileAtomically(keyStoreFile(stateDir), `${JSON.stringify(store)}\n`, 0o600);
+  writeFileAtomically(keyStoreFile(stateDir), `${JSON.stringify(store)}\n`);
 }
 
 /** The verified distribution-keys.json of this version, downloaded like any target and parsed. */
@@ -110,10 +110,12 @@ export async function distributionKeyFor(options: {
         'or the accessToken in its config is wrong; a terminal registered after the last publish can read from the next one.)',
     );
   }
+  // The slot and the wrapping key both come from the token, so a wrong token is "not listed": an entry that
+  // does not open is a damaged document, which TUF's signature makes the county's own doing.
   if (opened.kind === 'unwrap-failed') {
     throw refused(
-      '本终端的令牌解不开县里给它的数据密钥，请县里核对终端令牌。' +
-        ' (The data key the county wrapped for this terminal does not open with its accessToken.)',
+      '县里发布的数据密钥文件有损坏，本终端打不开给它的那一份，请县里重新发布。' +
+        ` (The entry of ${DISTRIBUTION_KEYS_TARGET} for this terminal is damaged: the county should publish again.)`,
     );
   }
   const key = opened.keys.find((k) => k.keyId === options.keyId);
