@@ -74,6 +74,15 @@ describe('openOutbox', () => {
     outbox.close();
   });
 
+  it('drops counts the county no longer takes (over 400 days old), reported or not, and keeps the rest', () => {
+    const outbox = openOutbox(file);
+    outbox.countUsage('lookup', new Date('2025-01-10T08:00:00Z'));
+    outbox.countUsage('lookup', new Date('2025-03-10T08:00:00Z'));
+    expect(outbox.prune(new Date('2026-03-05T08:00:00Z')).counters).toBe(1);
+    expect(outbox.unreportedCounts('2026-03-05')).toEqual([{ day: '2025-03-10', kind: 'lookup', count: 1 }]);
+    outbox.close();
+  });
+
   it('schedules a retryable failure and takes a permanent one out of the queue', () => {
     const outbox = openOutbox(file);
     const a = outbox.enqueueComplaint(complaint).clientKey;

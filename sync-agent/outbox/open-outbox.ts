@@ -15,7 +15,8 @@ import {
   type ComplaintInput,
   type ComplaintReceipt,
 } from '../../domain/county-api';
-import { shanghaiDate, type LocalDate } from '../../domain/dates';
+import { USAGE_DAYS_BACK } from '../../domain/county-api';
+import { plusDays, shanghaiDate, type LocalDate } from '../../domain/dates';
 import type { UsageCount } from '../county-client/terminal-heartbeat';
 import { OUTBOX_MIGRATIONS } from './migrations';
 import { ratingKind, type RatingScore, type UsageKind } from '../../domain/usage-kinds';
@@ -268,9 +269,11 @@ export function openOutbox(file: string): Outbox {
           items: db
             .prepare(`DELETE FROM items WHERE state = 'acknowledged' AND acknowledged_at < ?`)
             .run(cutoff.toISOString()).changes,
+          // Reported counts after ACKNOWLEDGED_KEPT_DAYS; unreported ones once the county would refuse them
+          // (older than USAGE_DAYS_BACK), so they are not read and set aside on every heartbeat for ever.
           counters: db
-            .prepare(`DELETE FROM usage_counters WHERE count = reported_count AND day < ?`)
-            .run(shanghaiDate(cutoff)).changes,
+            .prepare(`DELETE FROM usage_counters WHERE (count = reported_count AND day < ?) OR day < ?`)
+            .run(shanghaiDate(cutoff), plusDays(shanghaiDate(now), -USAGE_DAYS_BACK)).changes,
         }))
         .immediate();
     },
