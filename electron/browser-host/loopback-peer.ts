@@ -31,14 +31,20 @@ function endpointOf(field: string | undefined): { address: string | null; port: 
 
 /**
  * The uid owning the client's end of the connection from `clientPort` to `serverPort` on 127.0.0.1;
- * undefined where there is no /proc/net (not Linux), null when the client's end is not listed.
+ * undefined where there is no /proc/net (not Linux), null when the client's end is not listed — or, on
+ * Linux, when the tables cannot be read (a policy hiding them must not turn the check off).
  */
 export async function loopbackPeerUid(
   clientPort: number,
   serverPort: number,
 ): Promise<number | null | undefined> {
   const tables = await Promise.all(PROC_TABLES.map((table) => readFile(table, 'utf8').catch(() => '')));
-  if (tables.every((table) => table === '')) return undefined;
+  if (tables.every((table) => table === '')) return process.platform === 'linux' ? null : undefined;
+  return peerUidIn(tables, clientPort, serverPort);
+}
+
+/** The uid of the client's end of a loopback connection in /proc/net/tcp{,6} tables; null when not listed. */
+export function peerUidIn(tables: readonly string[], clientPort: number, serverPort: number): number | null {
   for (const line of tables.flatMap((table) => table.split('\n').slice(1))) {
     const fields = line.trim().split(/\s+/);
     const local = endpointOf(fields[1]);

@@ -5,8 +5,10 @@
  * session is admitted. A new launch supersedes the previous page session, a reload the previous page load.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomically } from '../../domain/durable-file.nodejs';
+import { ensurePrivateDir } from '../../domain/private-files.nodejs';
 
 export const LAUNCH_PATH = '/launch';
 export const LAUNCH_SECRET_PARAM = 't';
@@ -69,14 +71,12 @@ export function createPageGate(origin: string, onLaunchUrl: (url: string) => voi
 }
 
 /**
- * Writes the launch URL for its owner only (0600), whole or not at all: a new file renamed over the old one,
- * so a reader never sees half a URL and a file left readable by others is replaced, not rewritten.
+ * Writes the launch URL for its owner only (0600 in a 0700 folder), whole or not at all: a new file renamed
+ * over the old one, so a reader never sees half a URL and a file left readable by others is replaced.
  */
 export function writeLaunchUrlFile(file: string, url: string): void {
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const partial = `${file}.${randomBytes(6).toString('hex')}.partial`;
-  writeFileSync(partial, `${url}\n`, { mode: 0o600, flag: 'wx' });
-  renameSync(partial, file);
+  ensurePrivateDir(path.dirname(file));
+  writeFileAtomically(file, `${url}\n`);
 }
 
 export function removeLaunchUrlFile(file: string): void {
