@@ -16,6 +16,7 @@ import { createCardReader } from '../devices/id-card/create-card-reader';
 import { demoCard } from '../devices/id-card/demo-card';
 import { DEFAULT_READ_DELAY_MS, type SimulatedCardReader } from '../devices/id-card/simulated-card-reader';
 import { startBrowserHost, type SimulatorControl } from './server';
+import { LAUNCH_URL_FILE } from './page-gate';
 
 function simulatorControl(reader: SimulatedCardReader): SimulatorControl {
   return {
@@ -27,8 +28,6 @@ function simulatorControl(reader: SimulatedCardReader): SimulatorControl {
     lift: () => reader.lift(),
   };
 }
-
-const LAUNCH_URL_FILE = 'kiosk-launch-url';
 
 const USAGE = `usage: kiosk-web (--config FILE | --demo-dir DIR) [--port N] [--renderer DIR] [--open]
                  [--launch-url-file FILE] [--simulator-control [--simulator-read-ms N]]

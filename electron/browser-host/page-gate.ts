@@ -11,6 +11,8 @@ import { writeFileAtomically } from '../../domain/durable-file.nodejs';
 import { ensurePrivateDir } from '../../domain/private-files.nodejs';
 
 export const LAUNCH_PATH = '/launch';
+/** The launch file's name beside the replica, unless the host is told another path. */
+export const LAUNCH_URL_FILE = 'kiosk-launch-url';
 export const LAUNCH_SECRET_PARAM = 't';
 
 /** 256 random bits, URL- and cookie-safe. */

@@ -1,4 +1,7 @@
 /** One measured figure of `npm run bench`, and the small timing helpers every benchmark module shares. */
+import type { KdfParams } from '../../domain/published/replica-format';
+import { deriveRecordKeys, type RecordIdentity } from '../../domain/published/sealing.nodejs';
+
 export interface BenchRow {
   measure: string;
   value: number;
@@ -15,4 +18,16 @@ export async function timeMs(run: () => unknown): Promise<number> {
   const start = process.hrtime.bigint();
   await run();
   return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** `count` key derivations for `people` in turn, one at a time, sorted (ms). */
+export async function derivationTimesMs(
+  kdf: KdfParams,
+  people: readonly RecordIdentity[],
+  count: number,
+): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++)
+    times.push(await timeMs(() => deriveRecordKeys(people[i % people.length]!, kdf)));
+  return times.sort((a, b) => a - b);
 }

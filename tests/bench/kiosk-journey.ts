@@ -24,8 +24,10 @@ import type { DemoPerson } from '../../county/demo/model';
 import { demoReplicaContent } from '../../county/replica/demo-content';
 import { writeReplica } from '../../county/replica/write-replica';
 import { DEFAULT_KDF_COST, TEST_KDF_COST, type KdfCost } from '../../domain/published/replica-format';
-import { createKdfParams, deriveRecordKeys } from '../../domain/published/sealing.nodejs';
-import { percentile, timeMs, type BenchRow } from './bench-row';
+import { createKdfParams } from '../../domain/published/sealing.nodejs';
+import { LAUNCH_URL_FILE } from '../../electron/browser-host/page-gate';
+import { readLaunchUrl } from '../../electron/browser-host/page-client-test-support';
+import { derivationTimesMs, percentile, type BenchRow } from './bench-row';
 
 const SAMPLED_RESIDENTS = 40;
 const CARD_SAMPLES = 60;
@@ -176,7 +178,7 @@ async function openKiosk(dataDir: string) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
   const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, locale: 'zh-CN' });
   // The host's page opens only through its one-time launch URL, written beside the replica.
-  await page.goto(readFileSync(path.join(dataDir, 'kiosk-launch-url'), 'utf8').trim());
+  await page.goto(readLaunchUrl(path.join(dataDir, LAUNCH_URL_FILE)));
   await page.getByRole('button', { name: '开始查询' }).waitFor();
   return {
     host,
@@ -197,14 +199,6 @@ async function cardJourneys(kiosk: Awaited<ReturnType<typeof openKiosk>>, people
   return cardToPaint.sort((a, b) => a - b);
 }
 
-async function derivationsMs(cost: KdfCost, people: DemoPerson[], count: number): Promise<number[]> {
-  const kdf = createKdfParams(cost);
-  const times: number[] = [];
-  for (let i = 0; i < count; i++)
-    times.push(await timeMs(() => deriveRecordKeys(people[i % people.length]!, kdf)));
-  return times.sort((a, b) => a - b);
-}
-
 /** Everything but the derivation: card to paint over a replica sealed at the test cost, less that derivation. */
 async function restOfLookup(residents: number): Promise<{ rest: number[]; testDerivationMs: number }> {
   const dataDir = path.join(root, '.huimin', 'bench', `journey-${residents}-test-kdf`);
@@ -212,7 +206,10 @@ async function restOfLookup(residents: number): Promise<{ rest: number[]; testDe
   const kiosk = await openKiosk(dataDir);
   try {
     const cardToPaint = await cardJourneys(kiosk, people);
-    const testDerivationMs = percentile(await derivationsMs(TEST_KDF_COST, people, 60), 50);
+    const testDerivationMs = percentile(
+      await derivationTimesMs(createKdfParams(TEST_KDF_COST), people, 60),
+      50,
+    );
     return { rest: cardToPaint.map((ms) => ms - testDerivationMs), testDerivationMs };
   } finally {
     await kiosk.close();
@@ -227,7 +224,7 @@ export async function journeyBench(options: { residents: number; sessions: numbe
   try {
     const cardToPaint = await cardJourneys(kiosk, people);
     const taps = await tapLatencies(kiosk.page);
-    const derivations = await derivationsMs(DEFAULT_KDF_COST, people, 15);
+    const derivations = await derivationTimesMs(createKdfParams(DEFAULT_KDF_COST), people, 15);
 
     const warmAfter = Math.max(1, Math.floor(options.sessions / 10));
     let warmRss = Number.NaN;

@@ -8,11 +8,11 @@ import path from 'node:path';
 import { generateDemoCounty } from '../../county/demo/generate';
 import { demoReplicaContent } from '../../county/replica/demo-content';
 import { writeReplica } from '../../county/replica/write-replica';
-import { DEFAULT_KDF_COST, TEST_KDF_COST, type KdfParams } from '../../domain/published/replica-format';
-import { createKdfParams, deriveRecordKeys } from '../../domain/published/sealing.nodejs';
+import { DEFAULT_KDF_COST, TEST_KDF_COST } from '../../domain/published/replica-format';
+import { createKdfParams } from '../../domain/published/sealing.nodejs';
 import { createKioskRuntime } from '../../electron/api/create-runtime';
 import { demoKioskConfig } from '../../kiosk-config/demo-config';
-import { percentile, timeMs, type BenchRow as Row } from './bench-row';
+import { derivationTimesMs, percentile, timeMs, type BenchRow as Row } from './bench-row';
 
 export async function lookupBench({ residents }: { residents: number }): Promise<Row[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'huimin-bench-'));
@@ -38,16 +38,10 @@ export async function lookupBench({ residents }: { residents: number }): Promise
   await runtime.close();
   lookups.sort((a, b) => a - b);
 
-  const derivationsAt = async (kdf: KdfParams, count: number) => {
-    const times: number[] = [];
-    for (const person of sample.slice(0, count))
-      times.push(await timeMs(() => deriveRecordKeys(person, kdf)));
-    return times.sort((a, b) => a - b);
-  };
-  const derivations = await derivationsAt(createKdfParams(DEFAULT_KDF_COST), 15);
+  const derivations = await derivationTimesMs(createKdfParams(DEFAULT_KDF_COST), sample, 15);
   // Everything a lookup costs besides its one derivation: the B-tree search, opening and checking the record,
   // the views, the session (issue 10's "the rest", on the main-process side).
-  const testDerivation = percentile(await derivationsAt(createKdfParams(TEST_KDF_COST), 100), 50);
+  const testDerivation = percentile(await derivationTimesMs(createKdfParams(TEST_KDF_COST), sample, 100), 50);
   const rest = lookups.map((ms) => ms - testDerivation);
 
   const data = `${residents} residents, ${county.payments.length} payments`;

@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { LAUNCH_URL_FILE } from '../../electron/browser-host/page-gate';
+import { readLaunchUrl } from '../../electron/browser-host/page-client-test-support';
 
 /** Where the end-to-end run keeps its demo county and terminal (under the repo root), and their ports. */
 export const E2E_DATA_DIR = '.huimin/e2e';
@@ -15,7 +17,7 @@ export const PAGE_SESSION_FILE = path.join(dataDir, 'page-session.json');
 
 /** The browser host's current one-time launch URL, from the file it writes (0600) beside the terminal's replica. */
 export function kioskLaunchUrl(): string {
-  return readFileSync(path.join(dataDir, 'terminal', 'kiosk-launch-url'), 'utf8').trim();
+  return readLaunchUrl(path.join(dataDir, 'terminal', LAUNCH_URL_FILE));
 }
 
 export interface DemoPerson {
