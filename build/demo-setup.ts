@@ -12,7 +12,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const DEMO_TERMINAL_ID = 'demo-01';
-export const DEMO_TERMINAL_SITE = '青山镇便民服务中心';
+const DEMO_TERMINAL_SITE = '青山镇便民服务中心';
 
 export interface DemoPaths {
   /** Holds `county/` and `terminal/`. */

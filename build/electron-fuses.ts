@@ -34,7 +34,7 @@ export interface AfterPackContext {
 }
 
 /** The Electron binary electron-builder packaged into `appOutDir` (the .app bundle on macOS). */
-export function packagedElectron(context: AfterPackContext): string {
+function packagedElectron(context: AfterPackContext): string {
   const { appOutDir, electronPlatformName, packager } = context;
   const name = packager.appInfo.productFilename;
   if (electronPlatformName === 'darwin' || electronPlatformName === 'mas')

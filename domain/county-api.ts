@@ -76,14 +76,14 @@ const localDay = z.string().refine(isValidLocalDate, 'must be a real calendar da
  * that is a wrong clock, not a day that happened.
  */
 export const USAGE_DAYS_BACK = 400;
-export const USAGE_DAYS_AHEAD = 1;
+const USAGE_DAYS_AHEAD = 1;
 
 export function usageDayWindow(today: LocalDate): { earliest: LocalDate; latest: LocalDate } {
   return { earliest: plusDays(today, -USAGE_DAYS_BACK), latest: plusDays(today, USAGE_DAYS_AHEAD) };
 }
 
 /** No kiosk is used ten times a second all day long: a larger count is a fault, not a day at the hall. */
-export const USAGE_COUNT_MAX = 1_000_000;
+const USAGE_COUNT_MAX = 1_000_000;
 
 /** An anonymous usage count of one kind on one of the terminal's days (lookups, receipts, ratings…). */
 export const usageCountSchema = z.object({

@@ -10,7 +10,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync, writeFileSync } from 'node:fs';
 
 export const PRIVATE_FILE_MODE = 0o600;
-export const PRIVATE_DIR_MODE = 0o700;
+const PRIVATE_DIR_MODE = 0o700;
 
 /** SQLite's companion files, which may outlive a crash beside the database. */
 const SQLITE_COMPANIONS = ['-journal', '-wal', '-shm'] as const;

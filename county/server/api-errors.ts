@@ -25,7 +25,7 @@ export class CountyApiError extends Error {
 }
 
 /** Enough to fix a body by; a 64 KiB body of bad counts would otherwise get an answer several times its size. */
-export const MAX_ISSUES_ANSWERED = 20;
+const MAX_ISSUES_ANSWERED = 20;
 
 export function invalidBody(error: ZodError): CountyApiError {
   const issues = error.issues.slice(0, MAX_ISSUES_ANSWERED).map((issue) => ({

@@ -48,7 +48,7 @@ export const publishedTargetCustomSchema = z.discriminatedUnion('kind', [
 ]);
 export type PublishedTargetCustom = z.infer<typeof publishedTargetCustomSchema>;
 
-export const wrappedDistributionKeySchema = z.strictObject({
+const wrappedDistributionKeySchema = z.strictObject({
   keyId: distributionKeyIdSchema,
   /** 12 bytes in hex. */
   nonce: z.string().regex(/^[0-9a-f]{24}$/),

@@ -16,7 +16,7 @@ import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } f
 import { Transform, type TransformCallback } from 'node:stream';
 import type { DistributionKeysDocument, WrappedDistributionKey } from './publish-format';
 
-export const DISTRIBUTION_KEY_BYTES = 32;
+const DISTRIBUTION_KEY_BYTES = 32;
 const MAGIC = Buffer.from('HMKE', 'ascii');
 const FORMAT_VERSION = 1;
 const KEY_ID_BYTES = 8;
@@ -243,7 +243,7 @@ function wrapAad(slot: string, keyId: string): Buffer {
   return Buffer.from(`${WRAP_AAD}|${slot}|${keyId}`, 'utf8');
 }
 
-export function wrapDistributionKey(recipient: Recipient, key: DistributionKey): WrappedDistributionKey {
+function wrapDistributionKey(recipient: Recipient, key: DistributionKey): WrappedDistributionKey {
   const nonce = randomBytes(NONCE_BYTES);
   const cipher = createCipheriv('aes-256-gcm', recipient.wrapKey, nonce);
   cipher.setAAD(wrapAad(recipient.slot, key.keyId));
@@ -252,7 +252,7 @@ export function wrapDistributionKey(recipient: Recipient, key: DistributionKey):
 }
 
 /** The key inside `wrapped`, or null when it was not wrapped for this recipient or was changed. */
-export function unwrapDistributionKey(
+function unwrapDistributionKey(
   recipient: Recipient,
   wrapped: WrappedDistributionKey,
 ): DistributionKey | null {
