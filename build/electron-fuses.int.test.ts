@@ -10,7 +10,7 @@ import path from 'node:path';
 import { FuseV1Options, FuseVersion, getCurrentFuseWire } from '@electron/fuses';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_ENTRIES } from './bundle-entries';
+import { BUNDLE_ENTRIES, BUNDLE_OPTIONS } from './bundle-entries';
 import afterPack, { KIOSK_FUSES, type AfterPackContext } from './electron-fuses';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -113,12 +113,9 @@ describe('the kiosk fuses', () => {
     // Bundled as build/bundle.ts bundles it, and loaded the way electron-builder loads a hook module.
     const bundled = path.join(dir, `${out}.cjs`);
     await build({
+      ...BUNDLE_OPTIONS,
       entryPoints: [path.join(ROOT, BUNDLE_ENTRIES[out!]!)],
       outfile: bundled,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
       logLevel: 'error',
     });
     const loaded = createRequire(import.meta.url)(bundled) as { default?: unknown };

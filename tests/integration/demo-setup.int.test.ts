@@ -42,6 +42,7 @@ import { runCountyCli } from '../../county/cli';
 import { createVirtualPrinter } from '../../electron/devices/printer/virtual-printer';
 import { loadKioskConfig } from '../../kiosk-config/load-config';
 import { runSyncCli } from '../../sync-agent/cli/run-sync-cli';
+import { BUNDLE_ENTRIES, BUNDLE_OPTIONS } from '../../build/bundle-entries';
 
 // The county's token source, so a test can hand out the token it needs; random otherwise.
 const nextTokens = vi.hoisted(() => [] as string[]);
@@ -184,15 +185,10 @@ describe('the files of npm start, a publish and a sync, under umask 022', () => 
     await Promise.all(
       ['county', 'sync-agent'].map((name) =>
         build({
-          entryPoints: [join(ROOT, name === 'county' ? 'county/bin.ts' : 'sync-agent/bin.ts')],
+          ...BUNDLE_OPTIONS,
+          entryPoints: [join(ROOT, BUNDLE_ENTRIES[name]!)],
           outfile: join(dist, `${name}.cjs`),
-          bundle: true,
-          platform: 'node',
-          target: 'node20',
-          format: 'cjs',
-          external: ['electron', 'better-sqlite3', 'serialport', '@napi-rs/canvas'],
           logLevel: 'error',
-          logOverride: { 'empty-import-meta': 'silent' },
         }),
       ),
     );
