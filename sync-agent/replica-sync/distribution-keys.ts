@@ -5,11 +5,12 @@
  * (0600, in a 0700 directory), never in the kiosk config, and fetched again only when the county starts
  * using a key this terminal does not hold (the first sync after the upgrade, or a rotation).
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { ensurePrivateDir } from '../../domain/private-files.nodejs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomically } from '../../domain/durable-file.nodejs';
+import { ensurePrivateDir } from '../../domain/private-files.nodejs';
 import {
   DISTRIBUTION_KEYS_TARGET,
   distributionKeyIdSchema,
@@ -22,9 +23,9 @@ import {
   type DistributionKey,
 } from '../../domain/published/target-encryption.nodejs';
 import type { SignedTarget } from './choose-target';
-import type { FetchFunction } from './county-fetcher';
-import { downloadTarget } from './download-target';
-import { refused } from './sync-error';
+import { DownloadHTTPError, DownloadLengthMismatchError } from 'tuf-js/dist/error';
+import { CountyFetcher, type FetchFunction } from './county-fetcher';
+import { refused, SyncError } from './sync-error';
 
 const keyStoreSchema = z.strictObject({
   v: z.literal(1),
@@ -53,9 +54,22 @@ function writeKeyStore(stateDir: string, keys: readonly DistributionKey[]): void
   writeFileAtomically(keyStoreFile(stateDir), `${JSON.stringify(store)}\n`);
 }
 
-/** The verified distribution-keys.json of this version, downloaded like any target and parsed. */
+/** At most `maxLength` bytes from `url`; an HTTP error, like a network one, is worth trying again later. */
+async function downloadSmall(url: string, maxLength: number, fetch: FetchFunction): Promise<Buffer> {
+  try {
+    return Buffer.from(await new CountyFetcher(fetch).downloadBytes(url, maxLength));
+  } catch (error) {
+    if (error instanceof SyncError) throw error;
+    if (error instanceof DownloadHTTPError)
+      throw new SyncError('unreachable', error.message, { cause: error });
+    if (error instanceof DownloadLengthMismatchError)
+      throw refused(`${url} is longer than its signed length`);
+    throw error;
+  }
+}
+
+/** The verified distribution-keys.json of this version, downloaded and parsed. */
 async function fetchDistributionDocument(options: {
-  stateDir: string;
   targetsBaseUrl: string;
   targets: ReadonlyMap<string, SignedTarget>;
   fetch: FetchFunction;
@@ -68,22 +82,22 @@ async function fetchDistributionDocument(options: {
   if (!custom.success || custom.data.kind !== 'distribution-keys') {
     throw refused(`${DISTRIBUTION_KEYS_TARGET} has unreadable custom fields`);
   }
-  const downloaded = await downloadTarget({
-    stateDir: options.stateDir,
-    targetsBaseUrl: options.targetsBaseUrl,
-    target: { path: DISTRIBUTION_KEYS_TARGET, length: signed.length, sha256 },
-    fetch: options.fetch,
-  });
-  try {
-    const parsed = distributionKeysSchema.safeParse(JSON.parse(readFileSync(downloaded.file, 'utf8')));
-    if (!parsed.success) throw refused(`${DISTRIBUTION_KEYS_TARGET} is not a distribution-keys document`);
-    return parsed.data;
-  } catch (error) {
-    if (error instanceof SyntaxError) throw refused(`${DISTRIBUTION_KEYS_TARGET} is not JSON`);
-    throw error;
-  } finally {
-    rmSync(downloaded.file, { force: true });
+  // Small (a few hundred bytes a terminal): fetched in memory, so a resumable data download in progress is
+  // left alone; bounded by its signed length and checked against its signed hash.
+  const url = `${options.targetsBaseUrl}${sha256}.${DISTRIBUTION_KEYS_TARGET}`;
+  const bytes = await downloadSmall(url, signed.length, options.fetch);
+  if (bytes.length !== signed.length || createHash('sha256').update(bytes).digest('hex') !== sha256) {
+    throw refused(`${DISTRIBUTION_KEYS_TARGET} does not match its signed length and SHA-256`);
   }
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw refused(`${DISTRIBUTION_KEYS_TARGET} is not JSON`);
+  }
+  const parsed = distributionKeysSchema.safeParse(json);
+  if (!parsed.success) throw refused(`${DISTRIBUTION_KEYS_TARGET} is not a distribution-keys document`);
+  return parsed.data;
 }
 
 /**
