@@ -67,23 +67,12 @@ export function targetKeyId(file: string): string | null {
   }
 }
 
-/** Decrypts (when `key` is given) and gunzips a published target into `target`. */
-export async function openTargetFile(
-  source: string,
-  target: string,
-  key: DistributionKey | null,
-): Promise<void> {
-  if (key)
-    await pipeline(
-      createReadStream(source),
-      decryptingStream(key),
-      createGunzip(),
-      createWriteStream(target, { mode: PRIVATE_FILE_MODE }),
-    );
-  else
-    await pipeline(
-      createReadStream(source),
-      createGunzip(),
-      createWriteStream(target, { mode: PRIVATE_FILE_MODE }),
-    );
+/** Decrypts and gunzips a published target into `target` (owner-only: it is a plain replica). */
+export async function openTargetFile(source: string, target: string, key: DistributionKey): Promise<void> {
+  await pipeline(
+    createReadStream(source),
+    decryptingStream(key),
+    createGunzip(),
+    createWriteStream(target, { mode: PRIVATE_FILE_MODE }),
+  );
 }

@@ -61,7 +61,7 @@ let readerToken: string;
 async function openTo(file: string, name: string): Promise<string> {
   const out = join(dir, name);
   rmSync(out, { force: true });
-  await openTargetFile(file, out, distributionKeyById(keysDir, targetKeyId(file)!));
+  await openTargetFile(file, out, distributionKeyById(keysDir, targetKeyId(file)!)!);
   return out;
 }
 

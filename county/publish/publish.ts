@@ -284,14 +284,15 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
 }
 
 /**
- * A previous version's full replica from the publish directory, decrypted (or, from a publisher before
- * encryption, only gunzipped) into `out`; false when the file or its key is gone.
+ * A previous version's full replica from the publish directory, decrypted into `out`; false when the file or
+ * its key is gone, or it was written before targets were encrypted (no delta from it then: a schema-2 base
+ * differs from schema 3 in every sealed record anyway, so its terminals take the full replica).
  */
 async function openPublishedFull(keysDir: string, published: string, out: string): Promise<boolean> {
   if (!existsSync(published)) return false;
   const keyId = targetKeyId(published);
   const key = keyId === null ? null : distributionKeyById(keysDir, keyId);
-  if (keyId !== null && key === null) return false;
+  if (key === null) return false;
   await openTargetFile(published, out, key);
   return true;
 }
